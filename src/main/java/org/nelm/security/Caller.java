@@ -1,0 +1,35 @@
+package org.nelm.security;
+
+import java.util.Set;
+
+/**
+ * Who is calling, as the access token says: the OAuth client, the identity behind it (null for an application
+ * client without a user), the granted scopes and the identity's role contexts.
+ */
+public record Caller(String clientId, String identityId, Set<String> scopes, Set<String> authorities) {
+
+    public boolean hasIdentity() {
+        return identityId != null && !identityId.isBlank();
+    }
+
+    public boolean canRead() {
+        return scopes.contains(Scopes.ALL) || scopes.contains(Scopes.NELM_READ) || scopes.contains(Scopes.NELM_MANAGE);
+    }
+
+    public boolean canManage() {
+        return scopes.contains(Scopes.ALL) || scopes.contains(Scopes.NELM_MANAGE);
+    }
+
+    public boolean isOrgAdmin() {
+        return authorities.contains(RoleContext.ORG_ADMIN.authority());
+    }
+
+    public boolean has(RoleContext role) {
+        return isOrgAdmin() || authorities.contains(role.authority());
+    }
+
+    /** The identity a {@code requested-for} value names: {@code me} is the caller's own identity. */
+    public String resolve(String requestedFor) {
+        return "me".equals(requestedFor) ? identityId : requestedFor;
+    }
+}
