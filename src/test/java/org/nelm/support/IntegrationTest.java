@@ -1,0 +1,23 @@
+package org.nelm.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The whole application on a real port, a real database (PostgreSQL or H2, see {@link TestDatabase}) and real
+ * SMTP. Keep the property set identical across tests so Spring reuses one context (one engine) per JVM.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ContextConfiguration(initializers = TestEnvironment.class)
+@TestPropertySource(properties = {
+        "nelm.rate-limit.requests=100000"
+})
+public @interface IntegrationTest {
+}

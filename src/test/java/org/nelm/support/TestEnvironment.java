@@ -1,0 +1,21 @@
+package org.nelm.support;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/** Points a test application context at its own database and at the test SMTP server, with demo data on. */
+public class TestEnvironment implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        Map<String, Object> properties = new HashMap<>(TestDatabase.datasourceProperties());
+        properties.put("spring.mail.host", "127.0.0.1");
+        properties.put("spring.mail.port", String.valueOf(TestMail.port()));
+        properties.put("nelm.demo.enabled", "true");
+        context.getEnvironment().getPropertySources()
+                .addFirst(new MapPropertySource("nelm-test-environment", properties));
+    }
+}
