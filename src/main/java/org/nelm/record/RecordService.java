@@ -1,0 +1,134 @@
+package org.nelm.record;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.nelm.platform.error.ApiException;
+import org.nelm.source.SourcePolicies;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Records of non-employees. A record created by the last approval of a request and one created through the
+ * records API go through {@link #create}, so both obey the same uniqueness and per-source limit.
+ */
+@Service
+public class RecordService {
+
+    public static final int MAX_RECORDS_PER_SOURCE = 20_000;
+    private static final TypeReference<Map<String, String>> DATA = new TypeReference<>() { };
+
+    private final JdbcClient jdbc;
+    private final SourcePolicies sources;
+    private final ObjectMapper objectMapper;
+    private final Clock clock;
+
+    public RecordService(JdbcClient jdbc, SourcePolicies sources, ObjectMapper objectMapper, Clock clock) {
+        this.jdbc = jdbc;
+        this.sources = sources;
+        this.objectMapper = objectMapper;
+        this.clock = clock;
+    }
+
+    /**
+     * Creates a record. The source row is locked first, so parallel writers cannot pass the per-source limit
+     * nor both take one accountName.
+     */
+    @Transactional
+    public NonEmployeeRecord create(NonEmployee nonEmployee) {
+        if (!sources.lock(nonEmployee.sourceId())) {
+            throw ApiException.badRequest("sourceId \"" + nonEmployee.sourceId() + "\" is not a non-employee source");
+        }
+        if (accountNameInUse(nonEmployee.sourceId(), nonEmployee.accountName())) {
+            throw accountNameConflict(nonEmployee.accountName());
+        }
+        if (countBySource(nonEmployee.sourceId()) >= MAX_RECORDS_PER_SOURCE) {
+            throw ApiException.limit("A source holds at most " + MAX_RECORDS_PER_SOURCE + " non-employee records");
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        String id = UUID.randomUUID().toString();
+        jdbc.sql("""
+                insert into nelm_record (id, source_id, account_name, first_name, last_name, email, phone, manager,
+                    data_json, start_date, end_date, created, modified)
+                values (:id, :sourceId, :accountName, :firstName, :lastName, :email, :phone, :manager,
+                    :data, :startDate, :endDate, :now, :now)
+                """)
+                .param("id", id)
+                .param("sourceId", nonEmployee.sourceId())
+                .param("accountName", nonEmployee.accountName())
+                .param("firstName", nonEmployee.firstName())
+                .param("lastName", nonEmployee.lastName())
+                .param("email", nonEmployee.email())
+                .param("phone", nonEmployee.phone())
+                .param("manager", nonEmployee.manager())
+                .param("data", toJson(nonEmployee.data()))
+                .param("startDate", nonEmployee.startDate())
+                .param("endDate", nonEmployee.endDate())
+                .param("now", now)
+                .update();
+        return find(id).orElseThrow();
+    }
+
+    public Optional<NonEmployeeRecord> find(String id) {
+        return jdbc.sql("select * from nelm_record where id = :id").param("id", id).query(this::map).optional();
+    }
+
+    public boolean accountNameInUse(String sourceId, String accountName) {
+        return jdbc.sql("select count(*) from nelm_record where source_id = :sourceId and account_name = :accountName")
+                .param("sourceId", sourceId).param("accountName", accountName)
+                .query(Long.class).single() > 0;
+    }
+
+    public long countBySource(String sourceId) {
+        return jdbc.sql("select count(*) from nelm_record where source_id = :sourceId")
+                .param("sourceId", sourceId).query(Long.class).single();
+    }
+
+    public long countBySources(Collection<String> sourceIds) {
+        if (sourceIds.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("select count(*) from nelm_record where source_id in (:ids)")
+                .param("ids", sourceIds).query(Long.class).single();
+    }
+
+    /** The contract's message for a taken accountName (reference section 11.3). */
+    public static ApiException accountNameConflict(String accountName) {
+        return ApiException.conflict("Unable to create Non-Employee because the accountName \"" + accountName
+                + "\" is already being used.");
+    }
+
+    NonEmployeeRecord map(ResultSet rs, int row) throws SQLException {
+        return new NonEmployeeRecord(rs.getString("id"), rs.getString("account_name"), rs.getString("first_name"),
+                rs.getString("last_name"), rs.getString("email"), rs.getString("phone"), rs.getString("manager"),
+                rs.getString("source_id"), fromJson(rs.getString("data_json")),
+                rs.getObject("start_date", OffsetDateTime.class), rs.getObject("end_date", OffsetDateTime.class),
+                rs.getObject("modified", OffsetDateTime.class), rs.getObject("created", OffsetDateTime.class));
+    }
+
+    String toJson(Map<String, String> data) {
+        try {
+            return data == null || data.isEmpty() ? null : objectMapper.writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    Map<String, String> fromJson(String json) {
+        try {
+            return json == null ? Map.of() : objectMapper.readValue(json, DATA);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored record data is not JSON", e);
+        }
+    }
+}
