@@ -1,0 +1,184 @@
+package org.nelm.approval;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.nelm.platform.error.ApiException;
+import org.nelm.record.NonEmployeeRecord;
+import org.nelm.record.RecordService;
+import org.nelm.request.RequestRow;
+import org.nelm.request.Requests;
+import org.nelm.source.ApproverRef;
+import org.nelm.source.SourcePolicies;
+import org.nelm.source.SourcePolicy;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What each step of the approval process does to our data. The engine adapter calls these from the process
+ * (delegates and task listeners), so a decision taken in Tasklist and one taken through the API run the same
+ * code in the same transaction as the task completion.
+ */
+@Service
+public class ApprovalSteps {
+
+    public static final int MAX_COMMENT = 4000;
+    static final int MAX_SOURCE_APPROVERS = 3;
+
+    private final Requests requests;
+    private final ApprovalItems items;
+    private final SourcePolicies sources;
+    private final RecordService records;
+    private final Notifications notifications;
+    private final Clock clock;
+
+    ApprovalSteps(Requests requests, ApprovalItems items, SourcePolicies sources, RecordService records,
+                  Notifications notifications, Clock clock) {
+        this.requests = requests;
+        this.items = items;
+        this.sources = sources;
+        this.records = records;
+        this.notifications = notifications;
+        this.clock = clock;
+    }
+
+    /**
+     * The routing decision's inputs: the source, its approvers by position (absent ones null) and the request's
+     * custom attributes as {@code data}.
+     */
+    public Map<String, Object> routingInputs(String requestId) {
+        RequestRow request = request(requestId);
+        SourcePolicy source = sources.find(request.sourceId())
+                .orElseThrow(() -> new IllegalStateException("Source of request " + requestId + " is gone"));
+        Map<String, Object> inputs = new HashMap<>();
+        inputs.put("sourceId", source.id());
+        inputs.put("sourceName", source.name());
+        for (int position = 1; position <= MAX_SOURCE_APPROVERS; position++) {
+            ApproverRef approver = position <= source.approvers().size() ? source.approvers().get(position - 1) : null;
+            inputs.put("approver" + position + "Type", approver == null ? null : approver.type().name());
+            inputs.put("approver" + position + "Id", approver == null ? null : approver.id());
+        }
+        inputs.put("data", request.nonEmployee().data());
+        return inputs;
+    }
+
+    /** Stores the routed levels as NOT_READY items and tells the requester; returns the number of levels. */
+    @Transactional
+    public int route(String requestId, List<RoutedLevel> levels) {
+        RequestRow request = request(requestId);
+        OffsetDateTime now = now();
+        for (int i = 0; i < levels.size(); i++) {
+            items.insert(requestId, i + 1, levels.get(i), now);
+        }
+        notifications.requestReceived(request, levels.stream().map(RoutedLevel::approver).toList());
+        return levels.size();
+    }
+
+    /** The level's turn has come: its item becomes PENDING with the task, its approver is asked. */
+    @Transactional
+    public ApproverRef startLevel(String requestId, int order, String taskId) {
+        ApprovalItemRow item = items.level(requestId, order)
+                .orElseThrow(() -> new IllegalStateException("No approval level " + order + " for " + requestId));
+        items.start(item.id(), taskId, now());
+        notifications.reviewNeeded(request(requestId), item.approver(), order);
+        return item.approver();
+    }
+
+    /**
+     * Records the decision on the level's item. Refuses a decision other than APPROVED / REJECTED, a missing
+     * rejection comment, a comment over 4000 characters and an item that is no longer PENDING.
+     */
+    @Transactional
+    public ApprovalStatus decide(String requestId, int order, String decision, String comment, String decidedBy) {
+        ApprovalStatus status = decisionOf(decision);
+        checkComment(status, comment);
+        ApprovalItemRow item = items.level(requestId, order)
+                .orElseThrow(() -> new IllegalStateException("No approval level " + order + " for " + requestId));
+        if (!items.decide(item, status, blankToNull(comment), decidedBy, now())) {
+            throw alreadyDecided();
+        }
+        return status;
+    }
+
+    /** A level rejected: the request ends REJECTED with that comment, undecided items become CANCELLED. */
+    @Transactional
+    public void closeRejected(String requestId) {
+        RequestRow request = requests.lock(requestId).orElseThrow(() -> missing(requestId));
+        String comment = items.ofRequest(requestId).stream()
+                .filter(item -> item.status() == ApprovalStatus.REJECTED)
+                .map(ApprovalItemRow::comment)
+                .findFirst().orElse(null);
+        OffsetDateTime now = now();
+        items.cancelUndecided(requestId, now);
+        requests.finish(requestId, ApprovalStatus.REJECTED, comment, null, now);
+        notifications.decided(request, ApprovalStatus.REJECTED, comment);
+    }
+
+    /**
+     * Every level approved: the record is created from the request and the request becomes APPROVED. A request
+     * withdrawn in the meantime is left alone. A failure (e.g. the accountName was taken by a record created
+     * directly) rolls everything back, so the engine retries and finally shows an incident.
+     */
+    @Transactional
+    public void createRecord(String requestId) {
+        RequestRow request = requests.lock(requestId).orElseThrow(() -> missing(requestId));
+        if (request.status() != ApprovalStatus.PENDING) {
+            return;
+        }
+        NonEmployeeRecord record = records.create(request.nonEmployee());
+        List<ApprovalItemRow> decided = items.ofRequest(requestId);
+        String comment = decided.isEmpty() ? null : decided.get(decided.size() - 1).comment();
+        requests.finish(requestId, ApprovalStatus.APPROVED, comment, record.id(), now());
+        notifications.decided(request, ApprovalStatus.APPROVED, comment);
+    }
+
+    /** Withdrawal of a pending request: undecided items and the request become CANCELLED. */
+    @Transactional
+    public void cancel(String requestId, String comment) {
+        OffsetDateTime now = now();
+        items.cancelUndecided(requestId, now);
+        requests.finish(requestId, ApprovalStatus.CANCELLED, comment, null, now);
+    }
+
+    static ApprovalStatus decisionOf(String decision) {
+        if ("APPROVED".equals(decision)) {
+            return ApprovalStatus.APPROVED;
+        }
+        if ("REJECTED".equals(decision)) {
+            return ApprovalStatus.REJECTED;
+        }
+        throw ApiException.badRequest("decision must be APPROVED or REJECTED");
+    }
+
+    static void checkComment(ApprovalStatus decision, String comment) {
+        if (decision == ApprovalStatus.REJECTED && (comment == null || comment.isBlank())) {
+            throw ApiException.badRequest("comment is required;");
+        }
+        if (comment != null && comment.length() > MAX_COMMENT) {
+            throw ApiException.badRequest("comment must be at most " + MAX_COMMENT + " characters;");
+        }
+    }
+
+    static ApiException alreadyDecided() {
+        return ApiException.badRequest("The approval item has already been decided; only a PENDING item can be decided");
+    }
+
+    private RequestRow request(String requestId) {
+        return requests.find(requestId).orElseThrow(() -> missing(requestId));
+    }
+
+    private static IllegalStateException missing(String requestId) {
+        return new IllegalStateException("Request " + requestId + " does not exist");
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    }
+}

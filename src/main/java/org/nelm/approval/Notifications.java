@@ -1,0 +1,121 @@
+package org.nelm.approval;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.nelm.platform.identity.Identity;
+import org.nelm.platform.identity.IdentityDirectory;
+import org.nelm.request.RequestRow;
+import org.nelm.source.ApproverRef;
+import org.nelm.source.ApproverType;
+import org.nelm.source.SourcePolicies;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * The three mails of the workflow, rendered from the templates under {@code mail/} ({@code <name>.txt} whose
+ * first line is the subject, and {@code <name>.html}) and queued in the outbox.
+ */
+@Component
+class Notifications {
+
+    private final MailOutbox outbox;
+    private final IdentityDirectory directory;
+    private final SourcePolicies sources;
+    private final Map<String, String> templates = new ConcurrentHashMap<>();
+
+    Notifications(MailOutbox outbox, IdentityDirectory directory, SourcePolicies sources) {
+        this.outbox = outbox;
+        this.directory = directory;
+        this.sources = sources;
+    }
+
+    void requestReceived(RequestRow request, List<ApproverRef> approvers) {
+        Map<String, String> values = values(request);
+        values.put("approvers", approvers.isEmpty() ? "none (approved without review)"
+                : String.join(", ", approvers.stream().map(this::describe).toList()));
+        requester(request).ifPresent(to -> send("request-received", to, values));
+    }
+
+    void reviewNeeded(RequestRow request, ApproverRef approver, int level) {
+        Map<String, String> values = values(request);
+        values.put("level", String.valueOf(level));
+        recipients(approver).forEach(to -> send("review-needed", to, values));
+    }
+
+    void decided(RequestRow request, ApprovalStatus status, String comment) {
+        Map<String, String> values = values(request);
+        values.put("decision", status.name().toLowerCase());
+        values.put("comment", comment == null ? "-" : comment);
+        requester(request).ifPresent(to -> send("request-decided", to, values));
+    }
+
+    private Map<String, String> values(RequestRow request) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("requestId", request.id());
+        values.put("firstName", request.nonEmployee().firstName());
+        values.put("lastName", request.nonEmployee().lastName());
+        values.put("accountName", request.nonEmployee().accountName());
+        values.put("sourceName", sources.find(request.sourceId()).map(s -> s.name()).orElse(request.sourceId()));
+        return values;
+    }
+
+    private Optional<Identity> requester(RequestRow request) {
+        return directory.identity(request.requesterId()).filter(identity -> hasMail(identity));
+    }
+
+    private Stream<Identity> recipients(ApproverRef approver) {
+        Stream<Identity> people = approver.type() == ApproverType.IDENTITY
+                ? directory.identity(approver.id()).stream()
+                : directory.groupMembers(approver.id()).stream();
+        return people.filter(Notifications::hasMail);
+    }
+
+    private String describe(ApproverRef approver) {
+        if (approver.type() == ApproverType.GOVERNANCE_GROUP) {
+            return "any member of " + approver.id();
+        }
+        return directory.identity(approver.id()).map(Identity::displayName).orElse(approver.id());
+    }
+
+    private void send(String template, Identity to, Map<String, String> values) {
+        String text = render(template("mail/" + template + ".txt"), values, false);
+        int firstLineEnd = text.indexOf('\n');
+        String subject = text.substring(0, firstLineEnd).replaceFirst("^Subject:\\s*", "").trim();
+        String body = text.substring(firstLineEnd + 1).stripLeading();
+        Map<String, String> withName = new LinkedHashMap<>(values);
+        withName.put("recipientName", to.displayName());
+        outbox.add(to.email(), subject, render(body, withName, false),
+                render(template("mail/" + template + ".html"), withName, true));
+    }
+
+    private static boolean hasMail(Identity identity) {
+        return identity.email() != null && !identity.email().isBlank();
+    }
+
+    private String template(String path) {
+        return templates.computeIfAbsent(path, p -> {
+            try (var in = new ClassPathResource(p).getInputStream()) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Mail template " + p + " is missing", e);
+            }
+        });
+    }
+
+    private static String render(String template, Map<String, String> values, boolean html) {
+        String result = template;
+        for (Map.Entry<String, String> value : values.entrySet()) {
+            String text = value.getValue() == null ? "" : value.getValue();
+            result = result.replace("{{" + value.getKey() + "}}", html ? HtmlUtils.htmlEscape(text) : text);
+        }
+        return result;
+    }
+}

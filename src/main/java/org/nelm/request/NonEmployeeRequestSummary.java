@@ -1,0 +1,5 @@
+package org.nelm.request;
+
+/** The contract's NonEmployeeRequestSummary. */
+public record NonEmployeeRequestSummary(long approved, long rejected, long pending, long nonEmployeeCount) {
+}

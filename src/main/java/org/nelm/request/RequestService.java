@@ -1,0 +1,214 @@
+package org.nelm.request;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.nelm.approval.ApprovalItemRow;
+import org.nelm.approval.ApprovalItems;
+import org.nelm.approval.ApprovalStatus;
+import org.nelm.approval.ApprovalSteps;
+import org.nelm.approval.NonEmployeeApprovalItemBase;
+import org.nelm.platform.error.ApiException;
+import org.nelm.platform.query.CollectionQuery;
+import org.nelm.platform.query.SqlFragment;
+import org.nelm.platform.query.SqlQueryBuilder;
+import org.nelm.record.NonEmployee;
+import org.nelm.record.NonEmployeeRequestBody;
+import org.nelm.record.NonEmployeeValidator;
+import org.nelm.record.RecordService;
+import org.nelm.security.Caller;
+import org.nelm.security.RoleContext;
+import org.nelm.source.SourceDeleting;
+import org.nelm.source.SourcePolicies;
+import org.nelm.source.SourcePolicy;
+import org.nelm.workflow.ApprovalWorkflow;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Requests for new non-employees. Creating one stores it and starts its approval process in one transaction;
+ * everything after that (levels, decisions, the record) is done by the process, see ApprovalSteps.
+ */
+@Service
+public class RequestService {
+
+    private final Requests requests;
+    private final ApprovalItems items;
+    private final ApprovalSteps steps;
+    private final SourcePolicies sources;
+    private final NonEmployeeValidator validator;
+    private final RecordService records;
+    private final ApprovalWorkflow workflow;
+    private final Clock clock;
+
+    RequestService(Requests requests, ApprovalItems items, ApprovalSteps steps, SourcePolicies sources,
+                   NonEmployeeValidator validator, RecordService records, ApprovalWorkflow workflow, Clock clock) {
+        this.requests = requests;
+        this.items = items;
+        this.steps = steps;
+        this.sources = sources;
+        this.validator = validator;
+        this.records = records;
+        this.workflow = workflow;
+        this.clock = clock;
+    }
+
+    /**
+     * Who may ask: idn:nesr:create, the source's owner or one of its account managers. The accountName must be
+     * free among the source's records and open requests, checked under the source lock so that two parallel
+     * requests cannot both take it.
+     */
+    @Transactional
+    public NonEmployeeRequest create(Caller caller, NonEmployeeRequestBody body) {
+        SourcePolicy source = body.sourceId() == null || body.sourceId().isBlank() ? null
+                : sources.find(body.sourceId()).orElse(null);
+        boolean related = source != null && (source.isOwner(caller.identityId())
+                || source.isAccountManager(caller.identityId()));
+        if (!caller.has(RoleContext.NESR_CREATE) && !related) {
+            throw ApiException.forbidden();
+        }
+        NonEmployee nonEmployee = validator.validate(body, source);
+        sources.lock(source.id());
+        if (records.accountNameInUse(source.id(), nonEmployee.accountName())
+                || requests.openWithAccountName(source.id(), nonEmployee.accountName())) {
+            throw RecordService.accountNameConflict(nonEmployee.accountName());
+        }
+        if (records.countBySource(source.id()) >= RecordService.MAX_RECORDS_PER_SOURCE) {
+            throw ApiException.limit("A source holds at most " + RecordService.MAX_RECORDS_PER_SOURCE
+                    + " non-employee records");
+        }
+        String id = UUID.randomUUID().toString();
+        String requester = caller.hasIdentity() ? caller.identityId() : caller.clientId();
+        requests.insert(id, requester, nonEmployee, now());
+        workflow.start(id, ProcessStart.variables(id, requester, source, nonEmployee));
+        return view(requests.find(id).orElseThrow(), source);
+    }
+
+    /** idn:nesr:read, the requester, or an owner / account manager of the request's source. */
+    @Transactional(readOnly = true)
+    public NonEmployeeRequest get(Caller caller, String id) {
+        RequestRow request = requests.find(id).orElseThrow(ApiException::notFound);
+        SourcePolicy source = source(request);
+        boolean related = caller.hasIdentity() && (caller.identityId().equals(request.requesterId())
+                || source.isAccountManager(caller.identityId()) || source.isOwner(caller.identityId()));
+        if (!caller.has(RoleContext.NESR_READ) && !related) {
+            throw ApiException.forbidden();
+        }
+        return view(request, source);
+    }
+
+    /**
+     * The requests of the sources the identity manages, and those it made. Naming another identity than
+     * oneself needs idn:nesr:read.
+     */
+    @Transactional(readOnly = true)
+    public RequestPage list(Caller caller, String requestedFor, CollectionQuery query) {
+        SqlFragment visible = Requests.visibleTo(target(caller, requestedFor), managed(caller, requestedFor));
+        SqlFragment filter = SqlQueryBuilder.where(query.filter(), RequestQueries.SPEC);
+        List<RequestRow> page = requests.page(visible, filter, SqlQueryBuilder.orderBy(query.sorters(),
+                RequestQueries.SPEC), SqlQueryBuilder.limitOffset(query));
+        Long total = query.count() ? requests.count(visible, filter) : null;
+        return new RequestPage(views(page), total);
+    }
+
+    @Transactional(readOnly = true)
+    public NonEmployeeRequestSummary summary(Caller caller, String requestedFor) {
+        String identity = target(caller, requestedFor);
+        List<String> managed = sources.managedBy(identity);
+        Map<ApprovalStatus, Long> counts = requests.countByStatus(Requests.visibleTo(identity, managed));
+        return new NonEmployeeRequestSummary(counts.getOrDefault(ApprovalStatus.APPROVED, 0L),
+                counts.getOrDefault(ApprovalStatus.REJECTED, 0L), counts.getOrDefault(ApprovalStatus.PENDING, 0L),
+                records.countBySources(managed));
+    }
+
+    /**
+     * idn:nesr:delete or the requester. A PENDING request is withdrawn: its process ends, undecided items and
+     * the request become CANCELLED and stay visible. A request that already ended is removed with its items.
+     */
+    @Transactional
+    public void delete(Caller caller, String id) {
+        RequestRow request = requests.lock(id).orElseThrow(ApiException::notFound);
+        boolean requester = caller.hasIdentity() && caller.identityId().equals(request.requesterId());
+        if (!caller.has(RoleContext.NESR_DELETE) && !requester) {
+            throw ApiException.forbidden();
+        }
+        if (request.status() == ApprovalStatus.PENDING) {
+            workflow.cancel(id, "Request withdrawn by " + caller.clientId());
+            steps.cancel(id, null);
+        } else {
+            requests.delete(id);
+        }
+    }
+
+    /**
+     * A source is being deleted (its rows go right after, in the same transaction): its pending processes are
+     * ended and its requests removed, since a request cannot outlive its source (foreign key, and the contract
+     * embeds the source in every request). Camunda's history keeps the process instances.
+     */
+    @EventListener
+    public void onSourceDeleting(SourceDeleting event) {
+        for (String id : requests.ofSource(event.sourceId(), ApprovalStatus.PENDING)) {
+            workflow.cancel(id, "Source deleted");
+        }
+        requests.deleteOfSource(event.sourceId());
+    }
+
+    private String target(Caller caller, String requestedFor) {
+        if (requestedFor == null || requestedFor.isBlank()) {
+            throw ApiException.badRequest("requested-for is required");
+        }
+        String identity = caller.resolve(requestedFor.trim());
+        if (identity == null) {
+            throw ApiException.badRequest("requested-for \"me\" needs a token of a user");
+        }
+        if (!identity.equals(caller.identityId()) && !caller.has(RoleContext.NESR_READ)) {
+            throw ApiException.forbidden();
+        }
+        return identity;
+    }
+
+    private List<String> managed(Caller caller, String requestedFor) {
+        return sources.managedBy(target(caller, requestedFor));
+    }
+
+    private List<NonEmployeeRequest> views(List<RequestRow> rows) {
+        Map<String, List<ApprovalItemRow>> itemsByRequest = items.ofRequests(rows.stream().map(RequestRow::id).toList());
+        Map<String, SourcePolicy> sourceCache = new HashMap<>();
+        return rows.stream().map(row -> view(row,
+                        sourceCache.computeIfAbsent(row.sourceId(), sid -> source(row)),
+                        itemsByRequest.getOrDefault(row.id(), List.of())))
+                .toList();
+    }
+
+    private NonEmployeeRequest view(RequestRow request, SourcePolicy source) {
+        return view(request, source, items.ofRequest(request.id()));
+    }
+
+    private static NonEmployeeRequest view(RequestRow request, SourcePolicy source, List<ApprovalItemRow> levelItems) {
+        NonEmployee ne = request.nonEmployee();
+        return new NonEmployeeRequest(request.id(), source.id(), source.name(), source.description(),
+                ne.accountName(), ne.firstName(), ne.lastName(), ne.email(), ne.phone(), ne.manager(),
+                new NonEmployeeSourceLite(source.id(), source.sourceId(), source.name(), source.description()),
+                ne.data(), levelItems.stream().map(item -> NonEmployeeApprovalItemBase.of(item, ne.accountName()))
+                .toList(), request.status(), request.comment(), request.completionDate(), ne.startDate(),
+                ne.endDate(), request.modified(), request.created());
+    }
+
+    private SourcePolicy source(RequestRow request) {
+        return sources.find(request.sourceId())
+                .orElseThrow(() -> new IllegalStateException("Source of request " + request.id() + " is gone"));
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    }
+
+    /** One page of requests and, when asked for, the total count. */
+    public record RequestPage(List<NonEmployeeRequest> items, Long total) {
+    }
+}

@@ -1,0 +1,163 @@
+package org.nelm.request;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.nelm.approval.ApprovalStatus;
+import org.nelm.platform.query.SqlFragment;
+import org.nelm.record.NonEmployee;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Stored requests. Status changes happen only through the approval steps and the request service. */
+@Repository
+public class Requests {
+
+    private static final TypeReference<Map<String, String>> DATA = new TypeReference<>() { };
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper objectMapper;
+
+    Requests(JdbcClient jdbc, ObjectMapper objectMapper) {
+        this.jdbc = jdbc;
+        this.objectMapper = objectMapper;
+    }
+
+    void insert(String id, String requesterId, NonEmployee nonEmployee, OffsetDateTime now) {
+        jdbc.sql("""
+                        insert into nelm_request (id, source_id, requester_id, account_name, first_name, last_name, email,
+                            phone, manager, data_json, start_date, end_date, approval_status, created, modified)
+                        values (:id, :sourceId, :requesterId, :accountName, :firstName, :lastName, :email, :phone,
+                            :manager, :data, :startDate, :endDate, 'PENDING', :now, :now)
+                        """)
+                .param("id", id)
+                .param("sourceId", nonEmployee.sourceId())
+                .param("requesterId", requesterId)
+                .param("accountName", nonEmployee.accountName())
+                .param("firstName", nonEmployee.firstName())
+                .param("lastName", nonEmployee.lastName())
+                .param("email", nonEmployee.email())
+                .param("phone", nonEmployee.phone())
+                .param("manager", nonEmployee.manager())
+                .param("data", toJson(nonEmployee.data()))
+                .param("startDate", nonEmployee.startDate())
+                .param("endDate", nonEmployee.endDate())
+                .param("now", now)
+                .update();
+    }
+
+    public Optional<RequestRow> find(String id) {
+        return jdbc.sql("select * from nelm_request where id = :id").param("id", id).query(this::map).optional();
+    }
+
+    /** The request, locked until the transaction ends, so that status changes on it are serialized. */
+    public Optional<RequestRow> lock(String id) {
+        return jdbc.sql("select * from nelm_request where id = :id for update").param("id", id).query(this::map)
+                .optional();
+    }
+
+    boolean openWithAccountName(String sourceId, String accountName) {
+        return jdbc.sql("""
+                        select count(*) from nelm_request
+                        where source_id = :sourceId and account_name = :accountName and approval_status = 'PENDING'
+                        """)
+                .param("sourceId", sourceId).param("accountName", accountName)
+                .query(Long.class).single() > 0;
+    }
+
+    /** Ends the request; completionDate only for APPROVED. */
+    public void finish(String id, ApprovalStatus status, String comment, String recordId, OffsetDateTime now) {
+        jdbc.sql("""
+                        update nelm_request set approval_status = :status, comment = :comment, record_id = :recordId,
+                            completion_date = :completion, modified = :now
+                        where id = :id
+                        """)
+                .param("id", id).param("status", status.name()).param("comment", comment)
+                .param("recordId", recordId)
+                .param("completion", status == ApprovalStatus.APPROVED ? now : null)
+                .param("now", now).update();
+    }
+
+    void delete(String id) {
+        jdbc.sql("delete from nelm_request where id = :id").param("id", id).update();
+    }
+
+    List<String> ofSource(String sourceId, ApprovalStatus status) {
+        return jdbc.sql("select id from nelm_request where source_id = :sourceId and approval_status = :status")
+                .param("sourceId", sourceId).param("status", status.name()).query(String.class).list();
+    }
+
+    void deleteOfSource(String sourceId) {
+        jdbc.sql("delete from nelm_approval_item where request_id in (select id from nelm_request where source_id = :s)")
+                .param("s", sourceId).update();
+        jdbc.sql("delete from nelm_request where source_id = :s").param("s", sourceId).update();
+    }
+
+    /** One page of requests visible under the given condition (alias r), filter and order. */
+    List<RequestRow> page(SqlFragment visible, SqlFragment filter, String orderBy, SqlFragment limitOffset) {
+        String where = visible.sql() + (filter.isEmpty() ? "" : " and " + filter.sql());
+        return jdbc.sql("select r.* from nelm_request r where " + where + " " + orderBy + " " + limitOffset.sql())
+                .params(visible.params()).params(filter.params()).params(limitOffset.params())
+                .query(this::map).list();
+    }
+
+    long count(SqlFragment visible, SqlFragment filter) {
+        String where = visible.sql() + (filter.isEmpty() ? "" : " and " + filter.sql());
+        return jdbc.sql("select count(*) from nelm_request r where " + where)
+                .params(visible.params()).params(filter.params()).query(Long.class).single();
+    }
+
+    /** Number of requests per status under the given condition (alias r). */
+    Map<ApprovalStatus, Long> countByStatus(SqlFragment visible) {
+        Map<ApprovalStatus, Long> counts = new java.util.EnumMap<>(ApprovalStatus.class);
+        jdbc.sql("select r.approval_status, count(*) as n from nelm_request r where " + visible.sql()
+                        + " group by r.approval_status")
+                .params(visible.params())
+                .query((rs, row) -> counts.put(ApprovalStatus.valueOf(rs.getString(1)), rs.getLong(2)))
+                .list();
+        return counts;
+    }
+
+    /** Requests in the given sources or made by the identity (alias r). */
+    static SqlFragment visibleTo(String identityId, Collection<String> managedSourceIds) {
+        if (managedSourceIds.isEmpty()) {
+            return new SqlFragment("r.requester_id = :visibleRequester", Map.of("visibleRequester", identityId));
+        }
+        return new SqlFragment("(r.requester_id = :visibleRequester or r.source_id in (:visibleSources))",
+                Map.of("visibleRequester", identityId, "visibleSources", List.copyOf(managedSourceIds)));
+    }
+
+    RequestRow map(ResultSet rs, int row) throws SQLException {
+        NonEmployee nonEmployee = new NonEmployee(rs.getString("source_id"), rs.getString("account_name"),
+                rs.getString("first_name"), rs.getString("last_name"), rs.getString("email"), rs.getString("phone"),
+                rs.getString("manager"), fromJson(rs.getString("data_json")),
+                rs.getObject("start_date", OffsetDateTime.class), rs.getObject("end_date", OffsetDateTime.class));
+        return new RequestRow(rs.getString("id"), rs.getString("requester_id"), nonEmployee,
+                ApprovalStatus.valueOf(rs.getString("approval_status")), rs.getString("comment"),
+                rs.getObject("completion_date", OffsetDateTime.class), rs.getString("record_id"),
+                rs.getObject("created", OffsetDateTime.class), rs.getObject("modified", OffsetDateTime.class));
+    }
+
+    private String toJson(Map<String, String> data) {
+        try {
+            return data == null || data.isEmpty() ? null : objectMapper.writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Map<String, String> fromJson(String json) {
+        try {
+            return json == null ? Map.of() : objectMapper.readValue(json, DATA);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored request data is not JSON", e);
+        }
+    }
+}

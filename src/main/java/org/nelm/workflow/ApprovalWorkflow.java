@@ -1,0 +1,24 @@
+package org.nelm.workflow;
+
+import java.util.Map;
+import org.nelm.approval.ApprovalStatus;
+
+/**
+ * The approval process as the business modules see it. Implemented by the Camunda adapter; a move to another
+ * engine (e.g. Operaton) replaces only the adapter. Variables are plain values (strings, numbers, booleans) or
+ * JSON text, never serialized Java objects, so Cockpit and the engine's REST API can read them.
+ */
+public interface ApprovalWorkflow {
+
+    /** Starts the process of a request; the request id becomes the business key. Joins the caller's transaction. */
+    void start(String requestId, Map<String, Object> variables);
+
+    /**
+     * Completes an approval task as the given identity, exactly as Tasklist would (variables {@code decision},
+     * {@code comment}). A task that no longer exists or was completed concurrently gives a 400 "already decided".
+     */
+    void decide(String taskId, ApprovalStatus decision, String comment, String actorId);
+
+    /** Ends the request's process, if it still runs, without running its steps (withdrawal, source deletion). */
+    void cancel(String requestId, String reason);
+}

@@ -1,0 +1,75 @@
+package org.nelm.workflow;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.exception.NotFoundException;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.Variables;
+import org.nelm.approval.ApprovalStatus;
+import org.nelm.platform.error.ApiException;
+import org.springframework.stereotype.Component;
+
+@Component
+class CamundaApprovalWorkflow implements ApprovalWorkflow {
+
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+    private final IdentityService identities;
+
+    CamundaApprovalWorkflow(RuntimeService runtime, TaskService tasks, IdentityService identities) {
+        this.runtime = runtime;
+        this.tasks = tasks;
+        this.identities = identities;
+    }
+
+    @Override
+    public void start(String requestId, Map<String, Object> variables) {
+        unwrapped(() -> runtime.startProcessInstanceByKey(ProcessVariables.PROCESS_KEY, requestId, variables));
+    }
+
+    @Override
+    public void decide(String taskId, ApprovalStatus decision, String comment, String actorId) {
+        List<String> groups = identities.createGroupQuery().groupMember(actorId).list().stream()
+                .map(Group::getId).toList();
+        // authenticated as the approver: the engine checks the task right and records who completed it
+        identities.setAuthentication(actorId, groups);
+        try {
+            unwrapped(() -> tasks.complete(taskId, Variables.createVariables()
+                    .putValue(ProcessVariables.DECISION, decision.name())
+                    .putValue(ProcessVariables.COMMENT, comment)));
+        } catch (NullValueException | NotFoundException | OptimisticLockingException e) {
+            throw ApiException.badRequest("The approval item has already been decided; only a PENDING item can be decided");
+        } finally {
+            identities.clearAuthentication();
+        }
+    }
+
+    @Override
+    public void cancel(String requestId, String reason) {
+        for (ProcessInstance instance : runtime.createProcessInstanceQuery()
+                .processDefinitionKey(ProcessVariables.PROCESS_KEY).processInstanceBusinessKey(requestId).list()) {
+            runtime.deleteProcessInstance(instance.getId(), reason, true, true);
+        }
+    }
+
+    /** The engine wraps exceptions of listeners; our API errors come out as they were thrown. */
+    private static void unwrapped(Runnable engineCall) {
+        try {
+            engineCall.run();
+        } catch (ProcessEngineException e) {
+            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                if (cause instanceof ApiException api) {
+                    throw api;
+                }
+            }
+            throw e;
+        }
+    }
+}

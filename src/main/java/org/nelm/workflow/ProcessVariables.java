@@ -1,0 +1,17 @@
+package org.nelm.workflow;
+
+/** Names shared by the BPMN, the DMN, the Tasklist form and the adapter. */
+final class ProcessVariables {
+
+    static final String PROCESS_KEY = "nonEmployeeRequest";
+    static final String DECISION_KEY = "approvalRouting";
+    static final String LEVEL_COUNT = "levelCount";
+    static final String REJECTED = "rejected";
+    static final String DECISION = "decision";
+    static final String COMMENT = "comment";
+    static final String DECISION_HISTORY = "decisionHistory";
+    static final String ACCOUNT_NAME = "accountName";
+
+    private ProcessVariables() {
+    }
+}

@@ -1,0 +1,66 @@
+package org.nelm.workflow;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.nelm.record.NonEmployeeRequestBody;
+import org.nelm.source.ApproverRef;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Sources for process tests, written straight into the tables (process tests test the process, not the sources
+ * API): a name, ordered approvers and optional custom attributes.
+ */
+final class ProcessTestSources {
+
+    private static final List<String> SYSTEM = List.of("accountName", "firstName", "lastName", "phone", "email",
+            "manager", "startDate", "endDate");
+
+    private final JdbcClient jdbc;
+
+    ProcessTestSources(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    String create(String name, List<ApproverRef> approvers, String... customAttributes) {
+        String id = UUID.randomUUID().toString();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        jdbc.sql("""
+                        insert into nelm_source (id, source_id, cloud_external_id, name, description, owner_id, created, modified)
+                        values (:id, :sourceId, :external, :name, 'process test source', 'admin', :now, :now)
+                        """)
+                .param("id", id).param("sourceId", UUID.randomUUID().toString())
+                .param("external", UUID.randomUUID().toString().substring(0, 8))
+                .param("name", name).param("now", now).update();
+        for (int i = 0; i < approvers.size(); i++) {
+            jdbc.sql("insert into nelm_source_approver (source_id, position, type, approver_id) values (:s, :p, :t, :a)")
+                    .param("s", id).param("p", i).param("t", approvers.get(i).type().name())
+                    .param("a", approvers.get(i).id()).update();
+        }
+        int position = 0;
+        for (String attribute : SYSTEM) {
+            attribute(id, position++, true, attribute, now);
+        }
+        for (String attribute : customAttributes) {
+            attribute(id, position++, false, attribute, now);
+        }
+        return id;
+    }
+
+    static NonEmployeeRequestBody body(String sourceId, String accountName, Map<String, String> data) {
+        return new NonEmployeeRequestBody(accountName, "William", "Smith", accountName + "@example.com", "5125555555",
+                "manager1", sourceId, data, "2030-03-24T00:00:00-05:00", "2031-03-25T00:00:00-05:00");
+    }
+
+    private void attribute(String sourceId, int position, boolean system, String name, OffsetDateTime now) {
+        jdbc.sql("""
+                        insert into nelm_schema_attribute (id, source_id, position, system, type, label, technical_name,
+                            required, created, modified)
+                        values (:id, :s, :p, :system, 'TEXT', :name, :name, false, :now, :now)
+                        """)
+                .param("id", UUID.randomUUID().toString()).param("s", sourceId).param("p", position)
+                .param("system", system).param("name", name).param("now", now).update();
+    }
+}
