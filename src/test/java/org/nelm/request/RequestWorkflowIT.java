@@ -1,0 +1,300 @@
+package org.nelm.request;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.nelm.request.RequestFixtures.awaitMails;
+import static org.nelm.request.RequestFixtures.body;
+import static org.nelm.request.RequestFixtures.unique;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.mail.internet.MimeMessage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.nelm.support.Api;
+import org.nelm.support.ApiResponse;
+import org.nelm.support.IntegrationTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The whole request lifecycle over HTTP: API decisions, Tasklist-equivalent decisions, mails, withdrawal. */
+@IntegrationTest
+class RequestWorkflowIT {
+
+    @LocalServerPort
+    int port;
+
+    private RequestFixtures fixtures;
+
+    @BeforeEach
+    void setUp() {
+        fixtures = new RequestFixtures(port);
+    }
+
+    @Test
+    void twoLevelRequest_approvedThroughTheApi_createsTheRecordAndMailsEveryone() {
+        String sourceId = fixtures.source("approver1", "group:nelm-approvers");
+        JsonNode request = fixtures.request(sourceId);
+        String accountName = request.get("accountName").asText();
+
+        assertThat(request.get("approvalStatus").asText()).isEqualTo("PENDING");
+        assertThat(request.get("nonEmployeeSource").get("id").asText()).isEqualTo(sourceId);
+        JsonNode items = request.get("approvalItems");
+        assertThat(items).hasSize(2);
+        assertThat(items.get(0).get("approver").get("id").asText()).isEqualTo("approver1");
+        assertThat(items.get(0).get("approvalStatus").asText()).isEqualTo("PENDING");
+        assertThat(items.get(1).get("approver").get("type").asText()).isEqualTo("GOVERNANCE_GROUP");
+        assertThat(items.get(1).get("approvalStatus").asText()).isEqualTo("NOT_READY");
+        assertThat(awaitMails("requester1@example.com", "Request received: William Smith (" + accountName, 1)).hasSize(1);
+        assertThat(awaitMails("approver1@example.com", "Your review is needed: William Smith (" + accountName, 1))
+                .hasSize(1);
+
+        String first = items.get(0).get("id").asText();
+        String second = items.get(1).get("id").asText();
+        assertThat(Api.as(port, "approver2").post("/v3/non-employee-approvals/" + first + "/approve", Map.of()).status())
+                .isEqualTo(403);
+        ApiResponse notReady = Api.as(port, "approver2").post("/v3/non-employee-approvals/" + second + "/approve", Map.of());
+        assertThat(notReady.status()).isEqualTo(400);
+        assertThat(notReady.messageText()).contains("NOT_READY");
+
+        ApiResponse approved = Api.as(port, "approver1").post("/v3/non-employee-approvals/" + first + "/approve",
+                Map.of("comment", "fine by me"));
+        assertThat(approved.status()).as(approved.text()).isEqualTo(200);
+        assertThat(approved.json().get("approvalStatus").asText()).isEqualTo("APPROVED");
+        assertThat(approved.json().get("comment").asText()).isEqualTo("fine by me");
+        assertThat(approved.json().get("nonEmployeeRequest").get("id").asText()).isEqualTo(request.get("id").asText());
+        ApiResponse again = Api.as(port, "approver1").post("/v3/non-employee-approvals/" + first + "/approve", Map.of());
+        assertThat(again.status()).isEqualTo(400);
+        assertThat(again.messageText()).contains("already been decided");
+        // every member of the group is asked
+        awaitMails("approver2@example.com", "Your review is needed: William Smith (" + accountName, 1);
+        awaitMails("approver3@example.com", "Your review is needed: William Smith (" + accountName, 1);
+
+        ApiResponse byGroupMember = Api.as(port, "approver3").post("/v2026/non-employee-approvals/" + second + "/approve",
+                Map.of());
+        assertThat(byGroupMember.status()).as(byGroupMember.text()).isEqualTo(200);
+
+        JsonNode done = fixtures.awaitRequest(request.get("id").asText(),
+                r -> r.get("approvalStatus").asText().equals("APPROVED"));
+        assertThat(done.get("approvalStatus").asText()).isEqualTo("APPROVED");
+        assertThat(done.get("completionDate")).isNotNull();
+        assertThat(done.get("approvalItems").findValuesAsText("approvalStatus")).containsOnly("APPROVED");
+        List<MimeMessage> decided = awaitMails("requester1@example.com", "Request approved: William Smith (" + accountName, 1);
+        assertThat(decided).hasSize(1);
+    }
+
+    @Test
+    void rejection_needsAComment_endsTheRequestAndCancelsLaterLevels() {
+        String sourceId = fixtures.source("approver1", "approver2");
+        JsonNode request = fixtures.request(sourceId);
+        String item = request.get("approvalItems").get(0).get("id").asText();
+
+        ApiResponse noComment = Api.as(port, "approver1").post("/v3/non-employee-approvals/" + item + "/reject", Map.of());
+        assertThat(noComment.status()).isEqualTo(400);
+        assertThat(noComment.messageText()).contains("comment is required");
+        ApiResponse tooLong = Api.as(port, "approver1").post("/v3/non-employee-approvals/" + item + "/reject",
+                Map.of("comment", "x".repeat(4001)));
+        assertThat(tooLong.status()).isEqualTo(400);
+
+        ApiResponse rejected = Api.as(port, "approver1").post("/non-employee-approvals/v1/" + item + "/reject",
+                Map.of("comment", "not this one"));
+        assertThat(rejected.status()).as(rejected.text()).isEqualTo(200);
+        assertThat(rejected.json().get("approvalStatus").asText()).isEqualTo("REJECTED");
+
+        JsonNode after = fixtures.request(request.get("id").asText(), "requester1");
+        assertThat(after.get("approvalStatus").asText()).isEqualTo("REJECTED");
+        assertThat(after.get("comment").asText()).isEqualTo("not this one");
+        assertThat(after.get("approvalItems").findValuesAsText("approvalStatus")).containsExactly("REJECTED", "CANCELLED");
+        assertThat(awaitMails("requester1@example.com", "Request rejected: William Smith (" + after.get("accountName").asText(), 1))
+                .hasSize(1);
+    }
+
+    @Test
+    void tasklistEquivalentCompletion_givesTheSameStateAsTheApi() {
+        String sourceId = fixtures.source("approver1", "group:nelm-approvers");
+        JsonNode request = fixtures.request(sourceId);
+        String requestId = request.get("id").asText();
+
+        EngineRest approver1 = EngineRest.as(port, "approver1");
+        JsonNode task = approver1.taskOf(requestId);
+        assertThat(task.get("assignee").asText()).isEqualTo("approver1");
+        assertThat(task.get("name").asText()).contains(request.get("accountName").asText());
+        assertThat(approver1.complete(task.get("id").asText(), "APPROVED", "via Tasklist").statusCode()).isEqualTo(204);
+
+        EngineRest approver2 = EngineRest.as(port, "approver2");
+        JsonNode groupTask = approver2.taskOf(requestId);
+        assertThat(groupTask).as("group task visible to every member").isNotNull();
+        assertThat(EngineRest.as(port, "approver3").taskOf(requestId)).isNotNull();
+        assertThat(approver2.claim(groupTask.get("id").asText())).isEqualTo(204);
+        assertThat(approver2.complete(groupTask.get("id").asText(), "REJECTED", "").statusCode())
+                .as("a rejection needs a comment in Tasklist too").isEqualTo(500);
+        assertThat(approver2.complete(groupTask.get("id").asText(), "REJECTED", "group says no").statusCode()).isEqualTo(204);
+
+        JsonNode after = fixtures.request(requestId, "admin");
+        assertThat(after.get("approvalStatus").asText()).isEqualTo("REJECTED");
+        JsonNode items = after.get("approvalItems");
+        assertThat(items.get(0).get("approvalStatus").asText()).isEqualTo("APPROVED");
+        assertThat(items.get(0).get("comment").asText()).isEqualTo("via Tasklist");
+        assertThat(items.get(1).get("approvalStatus").asText()).isEqualTo("REJECTED");
+        assertThat(items.get(1).get("comment").asText()).isEqualTo("group says no");
+        JsonNode approvals = Api.as(port, "approver2").get("/v3/non-employee-approvals?filters="
+                + Api.encode("approvalStatus eq \"Rejected\"")).json();
+        assertThat(approvals.findValuesAsText("id")).contains(items.get(1).get("id").asText());
+    }
+
+    @Test
+    void racingDecisionsOnOneItem_exactlyOneWins() throws Exception {
+        String sourceId = fixtures.source("approver1", "approver2");
+        JsonNode request = fixtures.request(sourceId);
+        String item = request.get("approvalItems").get(0).get("id").asText();
+        Api approver = Api.as(port, "approver1");
+
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<ApiResponse>> results = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            Callable<ApiResponse> decide = () -> approver.post("/v3/non-employee-approvals/" + item + "/approve", Map.of());
+            results.add(pool.submit(decide));
+        }
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<ApiResponse> result : results) {
+            statuses.add(result.get().status());
+        }
+        pool.shutdown();
+
+        assertThat(statuses).containsOnly(200, 400).filteredOn(s -> s == 200).hasSize(1);
+        JsonNode after = fixtures.request(request.get("id").asText(), "admin");
+        assertThat(after.get("approvalItems").findValuesAsText("approvalStatus")).containsExactly("APPROVED", "PENDING");
+        assertThat(EngineRest.as(port, "approver2").taskOf(request.get("id").asText())).isNotNull();
+    }
+
+    @Test
+    void sourceWithoutApprovers_isApprovedRightAway() {
+        JsonNode request = fixtures.request(fixtures.source());
+
+        assertThat(request.get("approvalItems")).isEmpty();
+        JsonNode done = fixtures.awaitRequest(request.get("id").asText(),
+                r -> r.get("approvalStatus").asText().equals("APPROVED"));
+        assertThat(done.get("approvalStatus").asText()).isEqualTo("APPROVED");
+        assertThat(done.get("completionDate")).isNotNull();
+    }
+
+    @Test
+    void deletingAPendingRequest_withdrawsIt_andDeletingItAgainRemovesIt() {
+        JsonNode request = fixtures.request(fixtures.source("approver1", "approver2"));
+        String id = request.get("id").asText();
+
+        assertThat(Api.as(port, "approver1").delete("/v3/non-employee-requests/" + id).status()).isEqualTo(403);
+        assertThat(Api.as(port, "requester1").delete("/v3/non-employee-requests/" + id).status()).isEqualTo(204);
+        JsonNode withdrawn = fixtures.request(id, "requester1");
+        assertThat(withdrawn.get("approvalStatus").asText()).isEqualTo("CANCELLED");
+        assertThat(withdrawn.get("approvalItems").findValuesAsText("approvalStatus")).containsOnly("CANCELLED");
+        assertThat(EngineRest.as(port, "approver1").taskOf(id)).isNull();
+
+        assertThat(Api.as(port, "admin").delete("/v3/non-employee-requests/" + id).status()).isEqualTo(204);
+        assertThat(Api.as(port, "admin").get("/v3/non-employee-requests/" + id).status()).isEqualTo(404);
+        assertThat(Api.as(port, "admin").delete("/v3/non-employee-requests/" + id).status()).isEqualTo(404);
+    }
+
+    @Test
+    void deletingTheSource_endsItsPendingRequests() {
+        String sourceId = fixtures.source("approver1");
+        String id = fixtures.request(sourceId).get("id").asText();
+
+        assertThat(Api.as(port, "admin").delete("/v3/non-employee-sources/" + sourceId).status()).isEqualTo(204);
+
+        assertThat(Api.as(port, "admin").get("/v3/non-employee-requests/" + id).status()).isEqualTo(404);
+        assertThat(EngineRest.as(port, "approver1").taskOf(id)).isNull();
+    }
+
+    @Test
+    void createValidation_followsTheContractsMessages() {
+        String sourceId = fixtures.source("approver1");
+        Map<String, Object> missing = body(sourceId, null);
+        missing.remove("firstName");
+        ApiResponse invalid = Api.as(port, "admin").post("/v3/non-employee-requests", missing);
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.detailCode()).isEqualTo("400.1 Bad Request Content");
+        assertThat(invalid.messageText()).isEqualTo("accountName is required; firstName is required;");
+
+        Map<String, Object> dates = body(sourceId, unique("acct"));
+        dates.put("startDate", "2032-01-01T00:00:00Z");
+        assertThat(Api.as(port, "admin").post("/v3/non-employee-requests", dates).messageText())
+                .contains("startDate must not be after endDate");
+
+        String accountName = unique("dup");
+        assertThat(Api.as(port, "admin").post("/v3/non-employee-requests", body(sourceId, accountName)).status())
+                .isEqualTo(200);
+        ApiResponse duplicate = Api.as(port, "admin").post("/v3/non-employee-requests", body(sourceId, accountName));
+        assertThat(duplicate.status()).isEqualTo(400);
+        assertThat(duplicate.detailCode()).isEqualTo("400.1.409 Reference conflict");
+        assertThat(duplicate.messageText())
+                .isEqualTo("Unable to create Non-Employee because the accountName \"" + accountName + "\" is already being used.");
+
+        assertThat(Api.as(port, "approver1").post("/v3/non-employee-requests", body(sourceId, unique("acct"))).status())
+                .as("neither idn:nesr:create nor owner nor account manager").isEqualTo(403);
+        assertThat(Api.as(port, "manager1").post("/v3/non-employee-requests", body(sourceId, unique("acct"))).status())
+                .as("account manager").isEqualTo(200);
+    }
+
+    @Test
+    void listsAndSummaries_showWhatTheCallerManagesOrApproves() {
+        String sourceId = fixtures.source("approver1");
+        JsonNode first = fixtures.request(sourceId);
+        fixtures.request(sourceId);
+
+        ApiResponse noParam = Api.as(port, "manager1").get("/v3/non-employee-requests");
+        assertThat(noParam.status()).isEqualTo(400);
+        ApiResponse mine = Api.as(port, "manager1").get("/v3/non-employee-requests?requested-for=me&count=true&filters="
+                + Api.encode("sourceId eq \"" + sourceId + "\"") + "&sorters=-created,accountName&limit=1");
+        assertThat(mine.status()).as(mine.text()).isEqualTo(200);
+        assertThat(mine.header("X-Total-Count")).isEqualTo("2");
+        assertThat(mine.json()).hasSize(1);
+        assertThat(Api.as(port, "manager1").get("/v3/non-employee-requests?requested-for=requester1").status())
+                .isEqualTo(403);
+        assertThat(Api.as(port, "admin").get("/v3/non-employee-requests?requested-for=manager1&sorters=bogus").status())
+                .isEqualTo(400);
+        ApiResponse byAdmin = Api.as(port, "admin").get("/non-employee-requests/v1?requested-for=manager1&filters="
+                + Api.encode("sourceId eq \"" + sourceId + "\""));
+        assertThat(byAdmin.json().findValuesAsText("accountName")).contains(first.get("accountName").asText());
+
+        ApiResponse summary = Api.as(port, "manager1").get("/v3/non-employee-requests/summary/me");
+        assertThat(summary.status()).as(summary.text()).isEqualTo(200);
+        assertThat(summary.json().get("pending").asInt()).isGreaterThanOrEqualTo(2);
+
+        ApiResponse approvals = Api.as(port, "approver1").get("/v3/non-employee-approvals?count=true&sorters=-created"
+                + "&filters=" + Api.encode("approvalStatus eq \"Pending\""));
+        assertThat(approvals.status()).as(approvals.text()).isEqualTo(200);
+        assertThat(approvals.json().findValuesAsText("approvalStatus")).containsOnly("PENDING");
+        assertThat(approvals.json().findValuesAsText("accountName")).contains(first.get("accountName").asText());
+        assertThat(Api.as(port, "approver1").get("/v3/non-employee-approvals?requested-for=approver2").status())
+                .isEqualTo(403);
+        ApiResponse approvalSummary = Api.as(port, "approver1").get("/v3/non-employee-approvals/summary/me");
+        assertThat(approvalSummary.json().get("pending").asInt()).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void approvalDetail_carriesTheRequestWithDatesAndSchema_orOnlyItsIdWithoutDetail() {
+        JsonNode request = fixtures.request(fixtures.source("approver1"));
+        String item = request.get("approvalItems").get(0).get("id").asText();
+
+        ApiResponse detail = Api.as(port, "approver1").get("/v3/non-employee-approvals/" + item);
+        assertThat(detail.status()).as(detail.text()).isEqualTo(200);
+        JsonNode nonEmployeeRequest = detail.json().get("nonEmployeeRequest");
+        assertThat(nonEmployeeRequest.get("startDate").asText()).isEqualTo("2030-03-24");
+        assertThat(nonEmployeeRequest.get("requester").get("id").asText()).isEqualTo("requester1");
+        assertThat(nonEmployeeRequest.get("nonEmployeeSource").get("schemaAttributes").findValuesAsText("technicalName"))
+                .contains("accountName", "endDate");
+
+        ApiResponse lite = Api.as(port, "approver1").get("/v3/non-employee-approvals/" + item + "?include-detail=false");
+        assertThat(lite.json().get("nonEmployeeRequest").size()).isEqualTo(2);
+        assertThat(Api.as(port, "approver2").get("/v3/non-employee-approvals/" + item).status()).isEqualTo(403);
+        assertThat(Api.as(port, "nelm-service").get("/v3/non-employee-approvals/" + item).status())
+                .as("userAuth only").isEqualTo(403);
+        assertThat(Api.as(port, "approver1").get("/v3/non-employee-approvals/" + item + "?include-detail=maybe").status())
+                .isEqualTo(400);
+    }
+}
