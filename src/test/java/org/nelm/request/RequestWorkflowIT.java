@@ -218,7 +218,7 @@ class RequestWorkflowIT {
         ApiResponse invalid = Api.as(port, "admin").post("/v3/non-employee-requests", missing);
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.detailCode()).isEqualTo("400.1 Bad Request Content");
-        assertThat(invalid.messageText()).isEqualTo("accountName is required; firstName is required;");
+        assertThat(invalid.messageText().trim()).isEqualTo("accountName is required; firstName is required;");
 
         Map<String, Object> dates = body(sourceId, unique("acct"));
         dates.put("startDate", "2032-01-01T00:00:00Z");
@@ -231,7 +231,7 @@ class RequestWorkflowIT {
         ApiResponse duplicate = Api.as(port, "admin").post("/v3/non-employee-requests", body(sourceId, accountName));
         assertThat(duplicate.status()).isEqualTo(400);
         assertThat(duplicate.detailCode()).isEqualTo("400.1.409 Reference conflict");
-        assertThat(duplicate.messageText())
+        assertThat(duplicate.messageText().trim())
                 .isEqualTo("Unable to create Non-Employee because the accountName \"" + accountName + "\" is already being used.");
 
         assertThat(Api.as(port, "approver1").post("/v3/non-employee-requests", body(sourceId, unique("acct"))).status())
