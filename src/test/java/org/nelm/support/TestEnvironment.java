@@ -15,8 +15,6 @@ public class TestEnvironment implements ApplicationContextInitializer<Configurab
         properties.put("spring.mail.host", "127.0.0.1");
         properties.put("spring.mail.port", String.valueOf(TestMail.port()));
         properties.put("nelm.demo.enabled", "true");
-        // embedded PostgreSQL may stop before the context closes; fail fast instead of hanging the JVM exit
-        properties.put("spring.datasource.hikari.connection-timeout", "3000");
         context.getEnvironment().getPropertySources()
                 .addFirst(new MapPropertySource("nelm-test-environment", properties));
     }

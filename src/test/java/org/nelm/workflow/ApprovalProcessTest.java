@@ -50,7 +50,12 @@ import org.springframework.test.context.ContextConfiguration;
  * The approval process on a real engine and database, driven step by step: jobs run only when a test executes
  * them, tasks are completed through the engine's TaskService exactly as Tasklist does.
  */
-@SpringBootTest(properties = {"camunda.bpm.job-execution.enabled=false"})
+@SpringBootTest(properties = {
+        "camunda.bpm.job-execution.enabled=false",
+        // as in IntegrationTest: no metrics flush at close, when embedded PostgreSQL may be gone
+        "camunda.bpm.metrics.enabled=false",
+        "camunda.bpm.metrics.db-reporter-activate=false"
+})
 @ContextConfiguration(initializers = TestEnvironment.class)
 class ApprovalProcessTest {
 
