@@ -123,6 +123,12 @@ class RequestWorkflowIT {
         JsonNode task = approver1.taskOf(requestId);
         assertThat(task.get("assignee").asText()).isEqualTo("approver1");
         assertThat(task.get("name").asText()).contains(request.get("accountName").asText());
+        String taskId = task.get("id").asText();
+        assertThat(approver1.get("/engine-rest/task/" + taskId + "/deployed-form").get("id").asText())
+                .as("the Camunda Form shipped with the process").isEqualTo("approvalDecision");
+        JsonNode formVariables = approver1.get("/engine-rest/task/" + taskId + "/form-variables");
+        assertThat(formVariables.get("accountName").get("value").asText()).isEqualTo(request.get("accountName").asText());
+        assertThat(formVariables.get("sourceName").get("value").asText()).startsWith("Workflow ");
         assertThat(approver1.complete(task.get("id").asText(), "APPROVED", "via Tasklist").statusCode()).isEqualTo(204);
 
         EngineRest approver2 = EngineRest.as(port, "approver2");
