@@ -14,7 +14,6 @@ import org.nelm.platform.identity.IdentityDirectory;
 import org.nelm.request.RequestRow;
 import org.nelm.source.ApproverRef;
 import org.nelm.source.ApproverType;
-import org.nelm.source.SourcePolicies;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
@@ -28,13 +27,11 @@ class Notifications {
 
     private final MailOutbox outbox;
     private final IdentityDirectory directory;
-    private final SourcePolicies sources;
     private final Map<String, String> templates = new ConcurrentHashMap<>();
 
-    Notifications(MailOutbox outbox, IdentityDirectory directory, SourcePolicies sources) {
+    Notifications(MailOutbox outbox, IdentityDirectory directory) {
         this.outbox = outbox;
         this.directory = directory;
-        this.sources = sources;
     }
 
     void requestReceived(RequestRow request, List<ApproverRef> approvers) {
@@ -63,7 +60,7 @@ class Notifications {
         values.put("firstName", request.nonEmployee().firstName());
         values.put("lastName", request.nonEmployee().lastName());
         values.put("accountName", request.nonEmployee().accountName());
-        values.put("sourceName", sources.find(request.sourceId()).map(s -> s.name()).orElse(request.sourceId()));
+        values.put("sourceName", request.sourceName());
         return values;
     }
 

@@ -15,11 +15,9 @@ final class ProcessStart {
     private ProcessStart() {
     }
 
-    static Map<String, Object> variables(String requestId, String requesterId, SourcePolicy source, NonEmployee ne) {
+    static Map<String, Object> variables(String requesterId, SourcePolicy source, NonEmployee ne) {
         Map<String, Object> variables = new HashMap<>();
-        variables.put("requestId", requestId);
         variables.put("requesterId", requesterId);
-        variables.put("sourceId", source.id());
         variables.put("sourceName", source.name());
         variables.put("accountName", ne.accountName());
         variables.put("firstName", ne.firstName());
@@ -29,9 +27,10 @@ final class ProcessStart {
         variables.put("manager", ne.manager());
         variables.put("startDate", ne.startDate().toString());
         variables.put("endDate", ne.endDate().toString());
-        variables.put("customAttributes", ne.data().entrySet().stream()
-                .map(entry -> entry.getKey() + ": " + entry.getValue()).sorted().collect(Collectors.joining("\n")));
-        variables.put("decisionHistory", "");
+        if (!ne.data().isEmpty()) {
+            variables.put("customAttributes", ne.data().entrySet().stream()
+                    .map(entry -> entry.getKey() + ": " + entry.getValue()).sorted().collect(Collectors.joining("\n")));
+        }
         variables.put("rejected", false);
         return variables;
     }

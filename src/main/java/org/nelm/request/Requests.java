@@ -21,6 +21,8 @@ import org.springframework.stereotype.Repository;
 public class Requests {
 
     private static final TypeReference<Map<String, String>> DATA = new TypeReference<>() { };
+    private static final String SELECT =
+            "select r.*, s.name as source_name from nelm_request r join nelm_source s on s.id = r.source_id";
 
     private final JdbcClient jdbc;
     private final ObjectMapper objectMapper;
@@ -54,13 +56,14 @@ public class Requests {
     }
 
     public Optional<RequestRow> find(String id) {
-        return jdbc.sql("select * from nelm_request where id = :id").param("id", id).query(this::map).optional();
+        return jdbc.sql(SELECT + " where r.id = :id").param("id", id).query(this::map).optional();
     }
 
     /** The request, locked until the transaction ends, so that status changes on it are serialized. */
     public Optional<RequestRow> lock(String id) {
-        return jdbc.sql("select * from nelm_request where id = :id for update").param("id", id).query(this::map)
-                .optional();
+        boolean exists = !jdbc.sql("select id from nelm_request where id = :id for update").param("id", id)
+                .query(String.class).list().isEmpty();
+        return exists ? find(id) : Optional.empty();
     }
 
     boolean openWithAccountName(String sourceId, String accountName) {
@@ -103,7 +106,7 @@ public class Requests {
     /** One page of requests visible under the given condition (alias r), filter and order. */
     List<RequestRow> page(SqlFragment visible, SqlFragment filter, String orderBy, SqlFragment limitOffset) {
         String where = visible.sql() + (filter.isEmpty() ? "" : " and " + filter.sql());
-        return jdbc.sql("select r.* from nelm_request r where " + where + " " + orderBy + " " + limitOffset.sql())
+        return jdbc.sql(SELECT + " where " + where + " " + orderBy + " " + limitOffset.sql())
                 .params(visible.params()).params(filter.params()).params(limitOffset.params())
                 .query(this::map).list();
     }
@@ -140,7 +143,7 @@ public class Requests {
                 rs.getString("manager"), fromJson(rs.getString("data_json")),
                 rs.getObject("start_date", OffsetDateTime.class), rs.getObject("end_date", OffsetDateTime.class));
         return new RequestRow(rs.getString("id"), rs.getString("requester_id"), nonEmployee,
-                ApprovalStatus.valueOf(rs.getString("approval_status")), rs.getString("comment"),
+                rs.getString("source_name"), ApprovalStatus.valueOf(rs.getString("approval_status")), rs.getString("comment"),
                 rs.getObject("completion_date", OffsetDateTime.class), rs.getString("record_id"),
                 rs.getObject("created", OffsetDateTime.class), rs.getObject("modified", OffsetDateTime.class));
     }

@@ -27,6 +27,8 @@ class ApprovalRoutingListener implements ExecutionListener {
 
     /** The engine hands the result of a business rule task without result variable to end listeners by this name. */
     private static final String DECISION_RESULT = "decisionResult";
+    /** Transient: the names of the routing inputs, so the end listener can record them without reloading. */
+    private static final String ROUTING_INPUTS = "routingInputNames";
 
     private final ApprovalSteps steps;
     private final ObjectMapper objectMapper;
@@ -40,12 +42,17 @@ class ApprovalRoutingListener implements ExecutionListener {
     public void notify(DelegateExecution execution) {
         String requestId = execution.getProcessBusinessKey();
         if (EVENTNAME_START.equals(execution.getEventName())) {
-            steps.routingInputs(requestId).forEach((name, value) ->
-                    execution.setVariableLocal(name, Variables.untypedValue(value, true)));
+            Map<String, Object> inputs = steps.routingInputs(requestId);
+            inputs.forEach((name, value) -> execution.setVariableLocal(name, Variables.untypedValue(value, true)));
+            execution.setVariableLocal(ROUTING_INPUTS, Variables.stringValue(String.join(",", inputs.keySet()), true));
             return;
         }
-        Map<String, Object> inputs = new LinkedHashMap<>(steps.routingInputs(requestId));
-        inputs.remove("data");
+        Map<String, Object> inputs = new LinkedHashMap<>();
+        for (String name : ((String) execution.getVariableLocal(ROUTING_INPUTS)).split(",")) {
+            if (!"data".equals(name)) {
+                inputs.put(name, execution.getVariableLocal(name));
+            }
+        }
         DmnDecisionResult result = (DmnDecisionResult) execution.getVariable(DECISION_RESULT);
         List<RoutedLevel> levels = new ArrayList<>();
         for (DmnDecisionResultEntries row : result) {

@@ -70,12 +70,16 @@ class ApprovalTaskListener implements TaskListener {
                 history == null || history.isBlank() ? line : history + "\n" + line);
     }
 
-    /** The user Tasklist or the API authenticated; the assignee when the engine is driven without a user. */
+    /**
+     * The user Tasklist or engine-rest authenticated, else the identity the approvals API names, else the
+     * assignee (the engine driven without a user, e.g. in process tests).
+     */
     private String actor(DelegateTask task) {
         Authentication authentication = identities.getCurrentAuthentication();
         if (authentication != null && authentication.getUserId() != null) {
             return authentication.getUserId();
         }
-        return task.getAssignee();
+        Object byApi = task.getVariable(ProcessVariables.DECIDED_BY);
+        return byApi != null ? (String) byApi : task.getAssignee();
     }
 }

@@ -1,15 +1,12 @@
 package org.nelm.workflow;
 
-import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.exception.NullValueException;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
 import org.nelm.approval.ApprovalStatus;
@@ -21,12 +18,9 @@ class CamundaApprovalWorkflow implements ApprovalWorkflow {
 
     private final RuntimeService runtime;
     private final TaskService tasks;
-    private final IdentityService identities;
-
-    CamundaApprovalWorkflow(RuntimeService runtime, TaskService tasks, IdentityService identities) {
+    CamundaApprovalWorkflow(RuntimeService runtime, TaskService tasks) {
         this.runtime = runtime;
         this.tasks = tasks;
-        this.identities = identities;
     }
 
     @Override
@@ -36,18 +30,15 @@ class CamundaApprovalWorkflow implements ApprovalWorkflow {
 
     @Override
     public void decide(String taskId, ApprovalStatus decision, String comment, String actorId) {
-        List<String> groups = identities.createGroupQuery().groupMember(actorId).list().stream()
-                .map(Group::getId).toList();
-        // authenticated as the approver: the engine checks the task right and records who completed it
-        identities.setAuthentication(actorId, groups);
+        // the approvals API has checked that the actor is the item's approver; the actor travels as a transient
+        // variable (never stored) so the task listener records who decided, as it does for a Tasklist user
         try {
             unwrapped(() -> tasks.complete(taskId, Variables.createVariables()
                     .putValue(ProcessVariables.DECISION, decision.name())
-                    .putValue(ProcessVariables.COMMENT, comment)));
+                    .putValue(ProcessVariables.COMMENT, comment)
+                    .putValueTyped(ProcessVariables.DECIDED_BY, Variables.stringValue(actorId, true))));
         } catch (NullValueException | NotFoundException | OptimisticLockingException e) {
             throw ApiException.badRequest("The approval item has already been decided; only a PENDING item can be decided");
-        } finally {
-            identities.clearAuthentication();
         }
     }
 

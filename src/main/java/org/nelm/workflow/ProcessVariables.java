@@ -9,6 +9,8 @@ final class ProcessVariables {
     static final String REJECTED = "rejected";
     static final String DECISION = "decision";
     static final String COMMENT = "comment";
+    /** Transient, set by the approvals API: the identity that decided. */
+    static final String DECIDED_BY = "decidedBy";
     static final String DECISION_HISTORY = "decisionHistory";
     static final String ACCOUNT_NAME = "accountName";
 

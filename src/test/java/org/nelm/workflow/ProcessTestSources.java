@@ -13,27 +13,28 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Sources for process tests, written straight into the tables (process tests test the process, not the sources
  * API): a name, ordered approvers and optional custom attributes.
  */
-final class ProcessTestSources {
+public final class ProcessTestSources {
 
     private static final List<String> SYSTEM = List.of("accountName", "firstName", "lastName", "phone", "email",
             "manager", "startDate", "endDate");
 
     private final JdbcClient jdbc;
 
-    ProcessTestSources(JdbcClient jdbc) {
+    public ProcessTestSources(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    String create(String name, List<ApproverRef> approvers, String... customAttributes) {
+    public String create(String name, List<ApproverRef> approvers, String... customAttributes) {
         String id = UUID.randomUUID().toString();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        jdbc.sql("""
-                        insert into nelm_source (id, source_id, cloud_external_id, name, description, owner_id, created, modified)
-                        values (:id, :sourceId, :external, :name, 'process test source', 'admin', :now, :now)
-                        """)
+        String nameKey = hasNameKey() ? ", name_key" : "";
+        jdbc.sql("insert into nelm_source (id, source_id, cloud_external_id, name, description, owner_id, created, "
+                        + "modified" + nameKey + ") values (:id, :sourceId, :external, :name, 'process test source', "
+                        + "'admin', :now, :now" + (nameKey.isEmpty() ? "" : ", :key") + ")")
                 .param("id", id).param("sourceId", UUID.randomUUID().toString())
                 .param("external", UUID.randomUUID().toString().substring(0, 8))
-                .param("name", name).param("now", now).update();
+                .param("name", name).param("now", now).param("key", name.toLowerCase(java.util.Locale.ROOT))
+                .update();
         for (int i = 0; i < approvers.size(); i++) {
             jdbc.sql("insert into nelm_source_approver (source_id, position, type, approver_id) values (:s, :p, :t, :a)")
                     .param("s", id).param("p", i).param("t", approvers.get(i).type().name())
@@ -47,6 +48,15 @@ final class ProcessTestSources {
             attribute(id, position++, false, attribute, now);
         }
         return id;
+    }
+
+    /** The sources module's case-insensitive name key, where its migration has run. */
+    private boolean hasNameKey() {
+        return jdbc.sql("""
+                        select count(*) from information_schema.columns
+                        where lower(table_name) = 'nelm_source' and lower(column_name) = 'name_key'
+                        """)
+                .query(Long.class).single() > 0;
     }
 
     static NonEmployeeRequestBody body(String sourceId, String accountName, Map<String, String> data) {

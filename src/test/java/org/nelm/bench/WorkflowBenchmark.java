@@ -1,0 +1,218 @@
+package org.nelm.bench;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.nelm.NelmApplication;
+import org.nelm.approval.ApprovalService;
+import org.nelm.approval.ApprovalStatus;
+import org.nelm.record.NonEmployeeRequestBody;
+import org.nelm.request.NonEmployeeRequest;
+import org.nelm.request.RequestService;
+import org.nelm.security.Caller;
+import org.nelm.security.RoleContext;
+import org.nelm.security.Scopes;
+import org.nelm.source.ApproverRef;
+import org.nelm.source.ApproverType;
+import org.nelm.support.TestDatabase;
+import org.nelm.support.TestMail;
+import org.nelm.workflow.ProcessTestSources;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Intake (create request: validate, store, start the process, route with DMN, store items, first task) and
+ * decisions (approve level 1 of 2: item update, task completion, next task) with 16 concurrent clients on
+ * PostgreSQL, each next to a bare engine doing the same start / complete of a one-task process (and a start
+ * with a 3-rule DMN step first) in the same run. Run with bench/workflow.sh; prints a table.
+ */
+public final class WorkflowBenchmark {
+
+    private static final int CLIENTS = Integer.getInteger("bench.clients", 16);
+    private static final int WARMUP = Integer.getInteger("bench.warmup", 800);
+    private static final int OPERATIONS = Integer.getInteger("bench.operations", 3200);
+
+    private WorkflowBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, Object> properties = new HashMap<>(TestDatabase.datasourceProperties());
+        properties.put("server.port", "0");
+        properties.put("spring.mail.host", "127.0.0.1");
+        properties.put("spring.mail.port", String.valueOf(TestMail.port()));
+        properties.put("nelm.demo.enabled", "true");
+        properties.put("nelm.mail.poll-interval", "PT1H");
+        properties.put("camunda.bpm.job-execution.enabled", "false");
+        properties.put("camunda.bpm.metrics.enabled", "false");
+        properties.put("spring.datasource.hikari.maximum-pool-size", String.valueOf(CLIENTS + 4));
+        properties.put("logging.level.root", "WARN");
+        // system properties outrank application.yaml (builder defaults would not)
+        properties.forEach((key, value) -> System.setProperty(key, String.valueOf(value)));
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(NelmApplication.class).run()) {
+            new Run(context).all();
+        }
+        TestMail.server().stop();
+        System.exit(0);
+    }
+
+    private static final class Run {
+        private final RequestService requests;
+        private final ApprovalService approvals;
+        private final RuntimeService runtime;
+        private final TaskService tasks;
+        private final JdbcClient jdbc;
+        private final List<String> sources = new ArrayList<>();
+        private final List<String> report = new ArrayList<>();
+
+        Run(ConfigurableApplicationContext context) {
+            requests = context.getBean(RequestService.class);
+            approvals = context.getBean(ApprovalService.class);
+            runtime = context.getBean(RuntimeService.class);
+            tasks = context.getBean(TaskService.class);
+            jdbc = context.getBean(JdbcClient.class);
+            deployBareProcesses(context.getBean(RepositoryService.class));
+            for (int i = 0; i < CLIENTS; i++) {
+                sources.add(source("bench-" + i));
+            }
+        }
+
+        void all() throws Exception {
+            Caller admin = new Caller("admin", "admin", Set.of(Scopes.ALL), Set.of(RoleContext.ORG_ADMIN.authority()));
+            Caller approver = new Caller("approver1", "approver1", Set.of(Scopes.ALL), Set.of());
+            ConcurrentLinkedQueue<String> items = new ConcurrentLinkedQueue<>();
+            ConcurrentLinkedQueue<String> bareTasks = new ConcurrentLinkedQueue<>();
+
+            // warm-up of every path (JIT, caches, connection pool), not measured
+            measure("warm-up intake", WARMUP, i -> intake(admin, i, items));
+            measure("warm-up bare start", WARMUP, i -> bareStart("bareOneTask", bareTasks));
+            measure("warm-up bare start+DMN", WARMUP, i -> bareStart("bareDmnOneTask", null));
+            measure("warm-up decision", WARMUP, i -> decide(approver, items.remove()));
+            measure("warm-up bare complete", WARMUP, i -> tasks.complete(bareTasks.remove()));
+            items.clear();
+            bareTasks.clear();
+
+            Result intake = measure("intake (create request)", OPERATIONS, i -> intake(admin, i, items));
+            Result bareStart = measure("bare: start one-task process", OPERATIONS, i -> bareStart("bareOneTask", bareTasks));
+            Result bareDmn = measure("bare: start with 3-rule DMN first", OPERATIONS, i -> bareStart("bareDmnOneTask", null));
+            Result decision = measure("decision (approve level 1 of 2)", OPERATIONS, i -> decide(approver, items.remove()));
+            Result bareComplete = measure("bare: complete task", OPERATIONS, i -> tasks.complete(bareTasks.remove()));
+
+            System.out.println();
+            System.out.printf("Workflow benchmark: %d clients, %d operations per row, PostgreSQL %s, %d cores%n",
+                    CLIENTS, OPERATIONS, jdbc.sql("show server_version").query(String.class).single(),
+                    Runtime.getRuntime().availableProcessors());
+            System.out.printf("%-40s %10s %10s %10s%n", "operation", "ops/s", "p50 ms", "p99 ms");
+            for (Result r : List.of(intake, bareStart, bareDmn, decision, bareComplete)) {
+                System.out.printf("%-40s %10.0f %10.1f %10.1f%n", r.name, r.throughput, r.p50, r.p99);
+            }
+            System.out.printf("intake overhead vs bare start+DMN: %.2fx (vs bare start: %.2fx)%n",
+                    bareDmn.throughput / intake.throughput, bareStart.throughput / intake.throughput);
+            System.out.printf("decision overhead vs bare complete: %.2fx%n", bareComplete.throughput / decision.throughput);
+        }
+
+        private void intake(Caller admin, int i, ConcurrentLinkedQueue<String> items) {
+            String source = sources.get(i % sources.size());
+            NonEmployeeRequest request = requests.create(admin, new NonEmployeeRequestBody(
+                    "bench." + UUID.randomUUID(), "Bench", "Client", "bench@example.com", "5125555555", "manager1",
+                    source, null, "2030-03-24T00:00:00Z", "2031-03-25T00:00:00Z"));
+            items.add(request.approvalItems().get(0).id());
+        }
+
+        private void decide(Caller approver, String itemId) {
+            approvals.decide(approver, itemId, ApprovalStatus.APPROVED, null);
+        }
+
+        private void bareStart(String key, ConcurrentLinkedQueue<String> bareTasks) {
+            String instance = runtime.startProcessInstanceByKey(key, UUID.randomUUID().toString(),
+                    Map.of("sourceName", "bench", "level", 1)).getId();
+            if (bareTasks != null) {
+                bareTasks.add(tasks.createTaskQuery().processInstanceId(instance).singleResult().getId());
+            }
+        }
+
+        /** Runs the operation count times spread over the clients; throughput over the wall time, latency per call. */
+        private Result measure(String name, int count, IntConsumer operation) throws Exception {
+            ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+            AtomicInteger next = new AtomicInteger();
+            long[] latencies = new long[count];
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<?>> futures = new ArrayList<>();
+            for (int c = 0; c < CLIENTS; c++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                        long t0 = System.nanoTime();
+                        operation.accept(i);
+                        latencies[i] = System.nanoTime() - t0;
+                    }
+                    return null;
+                }));
+            }
+            long began = System.nanoTime();
+            start.countDown();
+            for (Future<?> future : futures) {
+                future.get();
+            }
+            double seconds = (System.nanoTime() - began) / 1e9;
+            pool.shutdown();
+            Arrays.sort(latencies);
+            return new Result(name, count / seconds, latencies[count / 2] / 1e6, latencies[(int) (count * 0.99)] / 1e6);
+        }
+
+        private String source(String name) {
+            return new ProcessTestSources(jdbc).create(name + "-" + UUID.randomUUID(),
+                    List.of(new ApproverRef(ApproverType.IDENTITY, "approver1"), new ApproverRef(ApproverType.IDENTITY, "approver2")));
+        }
+
+        private void deployBareProcesses(RepositoryService repository) {
+            BpmnModelInstance oneTask = Bpmn.createExecutableProcess("bareOneTask").camundaHistoryTimeToLive(1)
+                    .startEvent().userTask("Task").camundaAssignee("approver1").endEvent().done();
+            BpmnModelInstance dmnOneTask = Bpmn.createExecutableProcess("bareDmnOneTask").camundaHistoryTimeToLive(1)
+                    .startEvent().businessRuleTask("Route").camundaDecisionRef("bareRouting")
+                    .camundaResultVariable("route").camundaMapDecisionResult("singleEntry")
+                    .userTask("Task").camundaAssignee("approver1").endEvent().done();
+            repository.createDeployment().name("bench")
+                    .addModelInstance("bareOneTask.bpmn", oneTask)
+                    .addModelInstance("bareDmnOneTask.bpmn", dmnOneTask)
+                    .addString("bareRouting.dmn", BARE_DMN)
+                    .deploy();
+        }
+    }
+
+    private record Result(String name, double throughput, double p50, double p99) {
+    }
+
+    /** Three rules on a string input, first hit: the DMN step of the stack notes' reference measurement. */
+    private static final String BARE_DMN = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" xmlns:camunda="http://camunda.org/schema/1.0/dmn"
+                         id="bareRoutingDefinitions" name="bare" namespace="http://nelm.org/bench">
+              <decision id="bareRouting" name="bare routing" camunda:historyTimeToLive="P1D">
+                <decisionTable id="bareTable" hitPolicy="FIRST">
+                  <input id="in"><inputExpression id="inExpr" typeRef="string"><text>sourceName</text></inputExpression></input>
+                  <output id="out" name="approver" typeRef="string"/>
+                  <rule id="r1"><inputEntry id="r1i"><text>"a"</text></inputEntry><outputEntry id="r1o"><text>"x"</text></outputEntry></rule>
+                  <rule id="r2"><inputEntry id="r2i"><text>"b"</text></inputEntry><outputEntry id="r2o"><text>"y"</text></outputEntry></rule>
+                  <rule id="r3"><inputEntry id="r3i"><text></text></inputEntry><outputEntry id="r3o"><text>"z"</text></outputEntry></rule>
+                </decisionTable>
+              </decision>
+            </definitions>
+            """;
+}
