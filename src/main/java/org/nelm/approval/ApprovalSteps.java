@@ -3,17 +3,13 @@ package org.nelm.approval;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.nelm.platform.error.ApiException;
 import org.nelm.record.NonEmployeeRecord;
 import org.nelm.record.RecordService;
 import org.nelm.request.RequestRow;
 import org.nelm.request.Requests;
 import org.nelm.source.ApproverRef;
-import org.nelm.source.SourcePolicies;
-import org.nelm.source.SourcePolicy;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,43 +22,20 @@ import org.springframework.transaction.annotation.Transactional;
 public class ApprovalSteps {
 
     public static final int MAX_COMMENT = 4000;
-    static final int MAX_SOURCE_APPROVERS = 3;
 
     private final Requests requests;
     private final ApprovalItems items;
-    private final SourcePolicies sources;
     private final RecordService records;
     private final Notifications notifications;
     private final Clock clock;
 
-    ApprovalSteps(Requests requests, ApprovalItems items, SourcePolicies sources, RecordService records,
+    ApprovalSteps(Requests requests, ApprovalItems items, RecordService records,
                   Notifications notifications, Clock clock) {
         this.requests = requests;
         this.items = items;
-        this.sources = sources;
         this.records = records;
         this.notifications = notifications;
         this.clock = clock;
-    }
-
-    /**
-     * The routing decision's inputs: the source, its approvers by position (absent ones null) and the request's
-     * custom attributes as {@code data}.
-     */
-    public Map<String, Object> routingInputs(String requestId) {
-        RequestRow request = request(requestId);
-        SourcePolicy source = sources.find(request.sourceId())
-                .orElseThrow(() -> new IllegalStateException("Source of request " + requestId + " is gone"));
-        Map<String, Object> inputs = new HashMap<>();
-        inputs.put("sourceId", source.id());
-        inputs.put("sourceName", source.name());
-        for (int position = 1; position <= MAX_SOURCE_APPROVERS; position++) {
-            ApproverRef approver = position <= source.approvers().size() ? source.approvers().get(position - 1) : null;
-            inputs.put("approver" + position + "Type", approver == null ? null : approver.type().name());
-            inputs.put("approver" + position + "Id", approver == null ? null : approver.id());
-        }
-        inputs.put("data", request.nonEmployee().data());
-        return inputs;
     }
 
     /** Stores the routed levels as NOT_READY items and tells the requester; returns the number of levels. */

@@ -3,11 +3,14 @@ package org.nelm.approval;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.nelm.platform.identity.Identity;
 import org.nelm.platform.identity.IdentityDirectory;
@@ -27,7 +30,10 @@ class Notifications {
 
     private final MailOutbox outbox;
     private final IdentityDirectory directory;
+    private static final Duration PEOPLE_TTL = Duration.ofSeconds(60);
+
     private final Map<String, String> templates = new ConcurrentHashMap<>();
+    private final Map<String, CachedPeople> people = new ConcurrentHashMap<>();
 
     Notifications(MailOutbox outbox, IdentityDirectory directory) {
         this.outbox = outbox;
@@ -65,21 +71,40 @@ class Notifications {
     }
 
     private Optional<Identity> requester(RequestRow request) {
-        return directory.identity(request.requesterId()).filter(identity -> hasMail(identity));
+        return people("identity:" + request.requesterId(), () -> directory.identity(request.requesterId()).stream()
+                .toList()).stream().filter(Notifications::hasMail).findFirst();
     }
 
     private Stream<Identity> recipients(ApproverRef approver) {
-        Stream<Identity> people = approver.type() == ApproverType.IDENTITY
-                ? directory.identity(approver.id()).stream()
-                : directory.groupMembers(approver.id()).stream();
-        return people.filter(Notifications::hasMail);
+        List<Identity> people = approver.type() == ApproverType.IDENTITY
+                ? people("identity:" + approver.id(), () -> directory.identity(approver.id()).stream().toList())
+                : people("group:" + approver.id(), () -> directory.groupMembers(approver.id()));
+        return people.stream().filter(Notifications::hasMail);
     }
 
     private String describe(ApproverRef approver) {
         if (approver.type() == ApproverType.GOVERNANCE_GROUP) {
             return "any member of " + approver.id();
         }
-        return directory.identity(approver.id()).map(Identity::displayName).orElse(approver.id());
+        return people("identity:" + approver.id(), () -> directory.identity(approver.id()).stream().toList())
+                .stream().map(Identity::displayName).findFirst().orElse(approver.id());
+    }
+
+    /**
+     * Identities and group members change rarely, and every intake and decision mails someone: they are kept for
+     * {@link #PEOPLE_TTL}, so a changed e-mail address or membership reaches the mails within that time.
+     */
+    private List<Identity> people(String key, Supplier<List<Identity>> lookup) {
+        Instant now = Instant.now();
+        CachedPeople cached = people.get(key);
+        if (cached == null || cached.expires().isBefore(now)) {
+            cached = new CachedPeople(List.copyOf(lookup.get()), now.plus(PEOPLE_TTL));
+            people.put(key, cached);
+        }
+        return cached.people();
+    }
+
+    private record CachedPeople(List<Identity> people, Instant expires) {
     }
 
     private void send(String template, Identity to, Map<String, String> values) {

@@ -85,7 +85,8 @@ public class RequestService {
         String id = UUID.randomUUID().toString();
         String requester = caller.hasIdentity() ? caller.identityId() : caller.clientId();
         requests.insert(id, requester, nonEmployee, now());
-        workflow.start(id, ProcessStart.variables(requester, source, nonEmployee));
+        workflow.start(id, ProcessStart.variables(requester, source, nonEmployee),
+                ProcessStart.routingInputs(source, nonEmployee));
         return view(requests.find(id).orElseThrow(), source);
     }
 

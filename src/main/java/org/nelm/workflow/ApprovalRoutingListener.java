@@ -10,7 +10,6 @@ import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.variable.Variables;
 import org.nelm.approval.ApprovalSteps;
 import org.nelm.approval.RoutedLevel;
 import org.nelm.source.ApproverRef;
@@ -18,17 +17,15 @@ import org.nelm.source.ApproverType;
 import org.springframework.stereotype.Component;
 
 /**
- * Around the business rule task "Determine approval levels": before it, the routing inputs are put into the
- * execution as transient variables (never stored, so the request's data map needs no serialization); after it,
- * each row of the decision result becomes one approval level, stored with the inputs and outputs that chose it.
+ * End of the business rule task "Determine approval levels": each row of the decision result becomes one
+ * approval level, stored with the inputs (the transient start variables the adapter put in) and outputs that
+ * chose it.
  */
 @Component("approvalRouting")
 class ApprovalRoutingListener implements ExecutionListener {
 
     /** The engine hands the result of a business rule task without result variable to end listeners by this name. */
     private static final String DECISION_RESULT = "decisionResult";
-    /** Transient: the names of the routing inputs, so the end listener can record them without reloading. */
-    private static final String ROUTING_INPUTS = "routingInputNames";
 
     private final ApprovalSteps steps;
     private final ObjectMapper objectMapper;
@@ -41,16 +38,10 @@ class ApprovalRoutingListener implements ExecutionListener {
     @Override
     public void notify(DelegateExecution execution) {
         String requestId = execution.getProcessBusinessKey();
-        if (EVENTNAME_START.equals(execution.getEventName())) {
-            Map<String, Object> inputs = steps.routingInputs(requestId);
-            inputs.forEach((name, value) -> execution.setVariableLocal(name, Variables.untypedValue(value, true)));
-            execution.setVariableLocal(ROUTING_INPUTS, Variables.stringValue(String.join(",", inputs.keySet()), true));
-            return;
-        }
         Map<String, Object> inputs = new LinkedHashMap<>();
-        for (String name : ((String) execution.getVariableLocal(ROUTING_INPUTS)).split(",")) {
+        for (String name : ((String) execution.getVariable(ProcessVariables.ROUTING_INPUTS)).split(",")) {
             if (!"data".equals(name)) {
-                inputs.put(name, execution.getVariableLocal(name));
+                inputs.put(name, execution.getVariable(name));
             }
         }
         DmnDecisionResult result = (DmnDecisionResult) execution.getVariable(DECISION_RESULT);

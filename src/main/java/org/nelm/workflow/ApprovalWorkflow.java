@@ -10,8 +10,12 @@ import org.nelm.approval.ApprovalStatus;
  */
 public interface ApprovalWorkflow {
 
-    /** Starts the process of a request; the request id becomes the business key. Joins the caller's transaction. */
-    void start(String requestId, Map<String, Object> variables);
+    /**
+     * Starts the process of a request; the request id becomes the business key. Joins the caller's transaction.
+     * The routing inputs are handed to the routing decision only (transient: never stored, so they may hold
+     * values such as the request's data map).
+     */
+    void start(String requestId, Map<String, Object> variables, Map<String, Object> routingInputs);
 
     /**
      * Completes an approval task as the given identity, exactly as Tasklist would (variables {@code decision},

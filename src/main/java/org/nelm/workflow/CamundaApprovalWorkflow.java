@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.nelm.approval.ApprovalStatus;
 import org.nelm.platform.error.ApiException;
@@ -24,8 +25,12 @@ class CamundaApprovalWorkflow implements ApprovalWorkflow {
     }
 
     @Override
-    public void start(String requestId, Map<String, Object> variables) {
-        unwrapped(() -> runtime.startProcessInstanceByKey(ProcessVariables.PROCESS_KEY, requestId, variables));
+    public void start(String requestId, Map<String, Object> variables, Map<String, Object> routingInputs) {
+        VariableMap all = Variables.fromMap(variables);
+        routingInputs.forEach((name, value) -> all.putValueTyped(name, Variables.untypedValue(value, true)));
+        all.putValueTyped(ProcessVariables.ROUTING_INPUTS,
+                Variables.stringValue(String.join(",", routingInputs.keySet()), true));
+        unwrapped(() -> runtime.startProcessInstanceByKey(ProcessVariables.PROCESS_KEY, requestId, all));
     }
 
     @Override

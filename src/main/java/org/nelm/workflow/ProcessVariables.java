@@ -13,6 +13,8 @@ final class ProcessVariables {
     static final String DECIDED_BY = "decidedBy";
     static final String DECISION_HISTORY = "decisionHistory";
     static final String ACCOUNT_NAME = "accountName";
+    /** Transient: the names of the routing decision's inputs, recorded with each approval item. */
+    static final String ROUTING_INPUTS = "routingInputNames";
 
     private ProcessVariables() {
     }
