@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 import org.nelm.platform.identity.IdentityDirectory;
@@ -216,6 +217,18 @@ class SourceIT {
         assertThat(noRole.detailCode()).isEqualTo("403 Forbidden");
         assertThat(readScope.status()).isEqualTo(403);
         assertThat(creator.status()).isEqualTo(200);
+    }
+
+    @Test
+    void theDatedFamiliesServeTheSameSourcesAndSchemas() {
+        String id = fixtures.create("/v2026/non-employee-sources").get("id").asText();
+
+        for (String version : List.of("v2024", "v2025", "v2026")) {
+            String base = "/" + version + "/non-employee-sources/" + id;
+            assertThat(admin.get(base).json().get("id").asText()).as(version).isEqualTo(id);
+            assertThat(admin.get(base + "/schema-attributes").json()).as(version).hasSize(8);
+            assertThat(ids(admin.get("/" + version + "/non-employee-sources"))).as(version).contains(id);
+        }
     }
 
     // ---- list ---------------------------------------------------------------------------------------------------
