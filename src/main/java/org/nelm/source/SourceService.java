@@ -41,7 +41,8 @@ class SourceService {
             .tieBreaker("s.id")
             .build();
 
-    record Page(List<NonEmployeeSourceWithNECount> items, long total) {
+    /** One page of the list; {@code total} (all matches) is only counted when the query asks for it, else null. */
+    record Page(List<NonEmployeeSourceWithNECount> items, Long total) {
     }
 
     private final SourceStore store;
@@ -99,7 +100,7 @@ class SourceService {
     Page list(Caller caller, CollectionQuery query, String requestedFor, boolean withCount) {
         String managerId = visibleManager(caller, requestedFor);
         if (managerId != null && managerId.isEmpty()) {
-            return new Page(List.of(), 0);
+            return new Page(List.of(), query.count() ? 0L : null);
         }
         List<StoredSource> sources = store.page(query, SqlQueryBuilder.orderBy(query.sorters(), LIST_SPEC), managerId);
         Map<String, Integer> counts = withCount
@@ -108,7 +109,7 @@ class SourceService {
                 .map(s -> new NonEmployeeSourceWithNECount(s.toSource(),
                         withCount ? counts.getOrDefault(s.id(), 0) : null))
                 .toList();
-        return new Page(items, query.count() ? store.total(managerId) : items.size());
+        return new Page(items, query.count() ? store.total(managerId) : null);
     }
 
     @Transactional(readOnly = true)
