@@ -17,6 +17,7 @@ import org.nelm.platform.query.QuerySpec;
 import org.nelm.platform.query.SqlQueryBuilder;
 import org.nelm.security.Caller;
 import org.nelm.security.RoleContext;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -29,6 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class SourceService {
 
+    /** SailPoint's limit; configurable only so tests that need many sources can share one database. */
     static final int MAX_SOURCES = 50;
     static final Set<String> PATCHABLE = Set.of("name", "description", "approvers", "accountManagers");
 
@@ -53,9 +55,11 @@ class SourceService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    private final int maxSources;
 
     SourceService(SourceStore store, SchemaAttributeStore attributes, SourcePolicies policies,
-                  SourceValidator validator, JsonPatchApplier patches, ApplicationEventPublisher events, Clock clock) {
+                  SourceValidator validator, JsonPatchApplier patches, ApplicationEventPublisher events, Clock clock,
+                  @Value("${nelm.limits.max-sources:" + MAX_SOURCES + "}") int maxSources) {
         this.store = store;
         this.attributes = attributes;
         this.policies = policies;
@@ -63,6 +67,7 @@ class SourceService {
         this.patches = patches;
         this.events = events;
         this.clock = clock;
+        this.maxSources = maxSources;
     }
 
     /**
@@ -77,8 +82,8 @@ class SourceService {
         if (store.nameTaken(draft.nameKey(), null)) {
             throw nameConflict(draft.name());
         }
-        if (store.count() >= MAX_SOURCES) {
-            throw ApiException.limit("An organization has at most " + MAX_SOURCES + " non-employee sources");
+        if (store.count() >= maxSources) {
+            throw ApiException.limit("An organization has at most " + maxSources + " non-employee sources");
         }
         String id = UUID.randomUUID().toString();
         OffsetDateTime now = now();

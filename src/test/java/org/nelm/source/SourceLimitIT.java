@@ -10,14 +10,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.nelm.support.Api;
 import org.nelm.support.ApiResponse;
-import org.nelm.support.IntegrationTest;
+import org.nelm.support.TestEnvironment;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The organization's 50-source limit and unique names under real parallel clients. Fills the shared database up
- * to the limit, so it deletes every source it created afterwards.
+ * The organization's 50-source limit and unique names under real parallel clients. Runs in a context of its own
+ * (own database, the real limit of 50), because the shared test context lifts the limit for the other tests.
  */
-@IntegrationTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "nelm.rate-limit.requests=100000", "server.shutdown=immediate",
+        "camunda.bpm.metrics.enabled=false", "camunda.bpm.metrics.db-reporter-activate=false"})
+@ContextConfiguration(initializers = TestEnvironment.class)
 class SourceLimitIT {
 
     private static final String FAMILY = "/v3/non-employee-sources";

@@ -52,7 +52,7 @@ class SourceServiceTest {
                             + " schema=" + rows("nelm_schema_attribute", "source_id", deleting.sourceId())
                             + " managers=" + rows("nelm_source_account_manager", "source_id", deleting.sourceId())
                             + " records=" + rows("nelm_record", "source_id", deleting.sourceId()));
-                }, Clock.systemUTC());
+                }, Clock.systemUTC(), SourceService.MAX_SOURCES);
     }
 
     @Test
