@@ -18,6 +18,8 @@ import org.springframework.test.context.TestPropertySource;
 @ContextConfiguration(initializers = TestEnvironment.class)
 @TestPropertySource(properties = {
         "nelm.rate-limit.requests=100000",
+        // all ITs share one database; the 50-source limit itself is tested in its own context (SourceLimitIT)
+        "nelm.limits.max-sources=100000",
         "server.shutdown=immediate",
         // the engine flushes metrics to the database on close, after embedded PostgreSQL may be gone
         "camunda.bpm.metrics.enabled=false",
