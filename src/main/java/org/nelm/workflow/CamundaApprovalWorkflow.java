@@ -27,7 +27,12 @@ class CamundaApprovalWorkflow implements ApprovalWorkflow {
     @Override
     public void start(String requestId, Map<String, Object> variables, Map<String, Object> routingInputs) {
         VariableMap all = Variables.fromMap(variables);
-        routingInputs.forEach((name, value) -> all.putValueTyped(name, Variables.untypedValue(value, true)));
+        // an input that is also a stored variable (e.g. sourceName) stays stored; the others exist only for routing
+        routingInputs.forEach((name, value) -> {
+            if (!all.containsKey(name)) {
+                all.putValueTyped(name, Variables.untypedValue(value, true));
+            }
+        });
         all.putValueTyped(ProcessVariables.ROUTING_INPUTS,
                 Variables.stringValue(String.join(",", routingInputs.keySet()), true));
         unwrapped(() -> runtime.startProcessInstanceByKey(ProcessVariables.PROCESS_KEY, requestId, all));

@@ -25,7 +25,12 @@ class EmbeddedDefaultSmokeIT {
         String[] args = {
                 "--server.port=0",
                 "--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("nelm") + ";AUTO_SERVER=FALSE",
-                "--spring.mail.port=" + TestMail.port()
+                "--spring.mail.port=" + TestMail.port(),
+                // Camunda keeps engines and the webapps' runtime in static registries: closing an engine named
+                // "default" or webapps here would break the engine-rest and webapps of a shared test context
+                // started earlier in this JVM; this test needs neither
+                "--camunda.bpm.process-engine-name=smoke",
+                "--camunda.bpm.webapp.enabled=false"
         };
 
         String patId;
