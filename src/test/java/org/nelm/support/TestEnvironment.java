@@ -15,6 +15,9 @@ public class TestEnvironment implements ApplicationContextInitializer<Configurab
         properties.put("spring.mail.host", "127.0.0.1");
         properties.put("spring.mail.port", String.valueOf(TestMail.port()));
         properties.put("nelm.demo.enabled", "true");
+        // embedded PostgreSQL may stop before a context closes; a scheduled job (mail outbox) asking for a
+        // connection then must fail fast, not hold the JVM exit for Hikari's default 30 s (surefire kills it)
+        properties.put("spring.datasource.hikari.connection-timeout", "3000");
         context.getEnvironment().getPropertySources()
                 .addFirst(new MapPropertySource("nelm-test-environment", properties));
     }
