@@ -25,7 +25,9 @@ class EmbeddedDefaultSmokeIT {
         String[] args = {
                 "--server.port=0",
                 "--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("nelm") + ";AUTO_SERVER=FALSE",
-                "--spring.mail.port=" + TestMail.port()
+                "--spring.mail.port=" + TestMail.port(),
+                // closing this engine must not unregister the engine of the shared test context
+                "--camunda.bpm.generate-unique-process-engine-name=true"
         };
 
         String patId;
