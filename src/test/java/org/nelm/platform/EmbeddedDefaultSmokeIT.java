@@ -27,7 +27,9 @@ class EmbeddedDefaultSmokeIT {
                 "--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("nelm") + ";AUTO_SERVER=FALSE",
                 "--spring.mail.port=" + TestMail.port(),
                 // closing this engine must not unregister the engine of the shared test context
-                "--camunda.bpm.generate-unique-process-engine-name=true"
+                "--camunda.bpm.generate-unique-process-engine-name=true",
+                // the webapps keep their application context in a static field: one webapp per JVM (the shared one)
+                "--camunda.bpm.webapp.enabled=false"
         };
 
         String patId;

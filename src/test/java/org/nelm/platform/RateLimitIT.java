@@ -14,7 +14,9 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"nelm.rate-limit.requests=3", "nelm.rate-limit.period=1h", "server.shutdown=immediate", "camunda.bpm.metrics.enabled=false", "camunda.bpm.metrics.db-reporter-activate=false",
         // a second engine named "default" would take over the registry that engine-rest and the webapps use
-        "camunda.bpm.generate-unique-process-engine-name=true"})
+        "camunda.bpm.generate-unique-process-engine-name=true",
+        // the webapps keep their application context in a static field: one webapp per JVM
+        "camunda.bpm.webapp.enabled=false"})
 @ContextConfiguration(initializers = TestEnvironment.class)
 class RateLimitIT {
 
