@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.nelm.platform.error.ApiException;
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Service;
 @Service
 class RecordUpdates {
 
-    /** The members of a record's editable view; sourceId is shown but moving a record to another source is refused. */
+    /** The members of a record's editable view; sourceId is part of it but not patchable (no moving between sources). */
     static final Set<String> EDITABLE = Set.of("accountName", "firstName", "lastName", "email", "phone", "manager",
             "data", "startDate", "endDate");
 
@@ -56,14 +57,10 @@ class RecordUpdates {
     }
 
     NonEmployeeRecord patch(NonEmployeeRecord current, JsonNode patch, EditScope scope) {
-        Set<String> touched = patches.touchedMembers(patch);
-        if (scope == EditScope.END_DATE_ONLY && !touched.equals(Set.of("endDate"))) {
+        if (scope == EditScope.END_DATE_ONLY && touchesMoreThanEndDate(patch)) {
             throw endDateOnly();
         }
-        if (touched.contains("sourceId")) {
-            throw ApiException.badRequest("sourceId cannot be changed; delete the record and create it in the other source");
-        }
-        JsonNode patched = patches.apply(view(current), patch, EDITABLE);
+        JsonNode patched = patches.apply(patch, view(current), EDITABLE);
         NonEmployeeRequestBody body;
         try {
             body = objectMapper.treeToValue(patched, NonEmployeeRequestBody.class);
@@ -71,6 +68,22 @@ class RecordUpdates {
             throw ApiException.badRequest("The patched record is not valid: every field is text, data is an object of texts");
         }
         return records.replace(current.id(), validator.validate(body));
+    }
+
+    /** Whether any operation points (by path or from) elsewhere than /endDate; malformed ones are left to the applier. */
+    private static boolean touchesMoreThanEndDate(JsonNode patch) {
+        if (patch == null || !patch.isArray()) {
+            return false;
+        }
+        for (JsonNode operation : patch) {
+            for (String member : List.of("path", "from")) {
+                JsonNode pointer = operation.path(member);
+                if (pointer.isTextual() && !pointer.asText().equals("/endDate")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The record as the NonEmployeeRequestBody it could have been created with: what patches apply to. */
