@@ -1,0 +1,60 @@
+package org.nelm.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.nelm.NelmApplication;
+import org.nelm.support.Api;
+import org.nelm.support.ApiResponse;
+import org.nelm.support.TestMail;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Starts the application the way {@code mvn spring-boot:run} does (embedded H2 file database, demo data from
+ * the default configuration), then restarts it on the same files: data and signing key survive.
+ */
+class EmbeddedDefaultSmokeIT {
+
+    @Test
+    void embeddedDefaultStartsAndKeepsDataAcrossRestarts() throws Exception {
+        Path dataDir = Files.createTempDirectory("nelm-smoke");
+        String[] args = {
+                "--server.port=0",
+                "--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("nelm") + ";AUTO_SERVER=FALSE",
+                "--spring.mail.port=" + TestMail.port()
+        };
+
+        String patId;
+        String patSecret;
+        String tokenOfFirstRun;
+        try (ConfigurableApplicationContext first = new SpringApplicationBuilder(NelmApplication.class).run(args)) {
+            int port = port(first);
+            Api admin = Api.as(port, "admin");
+            tokenOfFirstRun = admin.token();
+            assertThat(admin.get("/v3/personal-access-tokens").status()).isEqualTo(200);
+            ApiResponse pat = admin.post("/v3/personal-access-tokens", Map.of("name", "survives restart"));
+            patId = pat.json().get("id").asText();
+            patSecret = pat.json().get("secret").asText();
+            assertThat(Api.anonymous(port).get("/v3/personal-access-tokens").status()).isEqualTo(401);
+            assertThat(admin.get("/v3/unknown").detailCode()).isEqualTo("404 Not found");
+            assertThat(Api.anonymous(port).send("GET", "/actuator/prometheus", null, null, "text/plain").text())
+                    .contains("jvm_memory_used_bytes");
+        }
+
+        try (ConfigurableApplicationContext second = new SpringApplicationBuilder(NelmApplication.class).run(args)) {
+            int port = port(second);
+            assertThat(Api.withToken(port, tokenOfFirstRun).get("/v3/personal-access-tokens").status()).isEqualTo(200);
+            ApiResponse list = Api.as(port, patId, patSecret).get("/v3/personal-access-tokens");
+            assertThat(list.status()).isEqualTo(200);
+            assertThat(list.json().findValuesAsText("id")).contains(patId);
+        }
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+    }
+}

@@ -1,0 +1,45 @@
+package org.nelm.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.nelm.support.Api;
+import org.nelm.support.ApiResponse;
+import org.nelm.support.TestEnvironment;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ContextConfiguration;
+
+/** Its own context with a tiny budget; everything else runs with the limiter practically open. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"nelm.rate-limit.requests=3", "nelm.rate-limit.period=1h"})
+@ContextConfiguration(initializers = TestEnvironment.class)
+class RateLimitIT {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void tokenOverItsBudgetGets429WithRetryAfter() {
+        Api admin = Api.as(port, "admin");
+        for (int i = 0; i < 3; i++) {
+            assertThat(admin.get("/v3/personal-access-tokens").status()).isEqualTo(200);
+        }
+
+        ApiResponse limited = admin.get("/v3/personal-access-tokens");
+
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(limited.json().get("message").asText()).isEqualTo(" Rate Limit Exceeded ");
+        assertThat(Long.parseLong(limited.header("Retry-After"))).isPositive();
+    }
+
+    @Test
+    void budgetIsPerToken() {
+        Api first = Api.as(port, "manager1");
+        for (int i = 0; i < 4; i++) {
+            first.get("/v3/personal-access-tokens");
+        }
+
+        assertThat(Api.as(port, "requester1").get("/v3/personal-access-tokens").status()).isEqualTo(200);
+    }
+}
