@@ -48,6 +48,9 @@ class RecordList {
      * (an account manager's view), which may be empty.
      */
     List<NonEmployeeRecord> page(CollectionQuery query, List<String> onlySources) {
+        if (onlySources != null && onlySources.isEmpty()) {
+            return List.of();
+        }
         SqlFragment where = where(query, onlySources);
         SqlFragment limit = SqlQueryBuilder.limitOffset(query);
         Map<String, Object> params = new HashMap<>(where.params());
@@ -60,6 +63,9 @@ class RecordList {
     }
 
     long count(CollectionQuery query, List<String> onlySources) {
+        if (onlySources != null && onlySources.isEmpty()) {
+            return 0;
+        }
         SqlFragment where = where(query, onlySources);
         return jdbc.sql("select count(*) from nelm_record r " + whereClause(where))
                 .params(where.params())

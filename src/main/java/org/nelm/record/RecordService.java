@@ -198,8 +198,12 @@ public class RecordService {
         return new NonEmployeeRecord(rs.getString("id"), rs.getString("account_name"), rs.getString("first_name"),
                 rs.getString("last_name"), rs.getString("email"), rs.getString("phone"), rs.getString("manager"),
                 rs.getString("source_id"), fromJson(rs.getString("data_json")),
-                rs.getObject("start_date", OffsetDateTime.class), rs.getObject("end_date", OffsetDateTime.class),
-                rs.getObject("modified", OffsetDateTime.class), rs.getObject("created", OffsetDateTime.class));
+                utc(rs, "start_date"), utc(rs, "end_date"), utc(rs, "modified"), utc(rs, "created"));
+    }
+
+    /** H2 keeps the offset a date-time was written with, PostgreSQL answers in UTC: answer UTC on both. */
+    private static OffsetDateTime utc(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC);
     }
 
     String toJson(Map<String, String> data) {
