@@ -43,13 +43,8 @@ class BulkJobs {
     }
 
     Optional<BulkJob> newest(String sourceId) {
-        return jdbc.sql(SELECT + " where source_id = :sourceId order by created desc, id desc")
-                .param("sourceId", sourceId).query(BulkJobs::map).stream().findFirst();
-    }
-
-    boolean hasActive(String sourceId) {
-        return jdbc.sql("select count(*) from nelm_bulk_job where source_id = :sourceId and status in ('PENDING', 'IN_PROGRESS')")
-                .param("sourceId", sourceId).query(Long.class).single() > 0;
+        return jdbc.sql(SELECT + " where source_id = :sourceId order by created desc, id desc fetch first 1 rows only")
+                .param("sourceId", sourceId).query(BulkJobs::map).optional();
     }
 
     byte[] file(String id) {
