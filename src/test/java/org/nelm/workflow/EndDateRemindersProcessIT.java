@@ -124,7 +124,9 @@ class EndDateRemindersProcessIT {
                     }
                 });
         Job timer = timer();
-        assertThat(timer.getDuedate()).isAfter(new Date()).isBefore(Date.from(Instant.now().plus(Duration.ofDays(1))));
+        assertThat(timer.getDuedate()).isAfter(new Date());
+        assertThat(timer.getDuedate().toInstant().atZone(java.time.ZoneId.systemDefault()).toLocalTime())
+                .as("the default cycle runs daily at 06:00").isEqualTo(java.time.LocalTime.of(6, 0));
     }
 
     /** Moves the engine clock and fires the timer as the job executor would (whichever of the two gets it first). */
