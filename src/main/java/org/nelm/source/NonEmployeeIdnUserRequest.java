@@ -10,13 +10,13 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  */
 record NonEmployeeIdnUserRequest(String type, String id) {
 
-    @JsonCreator
+    @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
     NonEmployeeIdnUserRequest(@JsonProperty("type") String type, @JsonProperty("id") String id) {
         this.type = type;
         this.id = id;
     }
 
-    @JsonCreator
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     static NonEmployeeIdnUserRequest of(String id) {
         return new NonEmployeeIdnUserRequest(null, id);
     }

@@ -17,6 +17,7 @@ import org.nelm.platform.query.QuerySpec;
 import org.nelm.platform.query.SqlQueryBuilder;
 import org.nelm.security.Caller;
 import org.nelm.security.RoleContext;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -29,6 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class SourceService {
 
+    /** SailPoint's limit; configurable only so tests that need many sources can share one database. */
     static final int MAX_SOURCES = 50;
     static final Set<String> PATCHABLE = Set.of("name", "description", "approvers", "accountManagers");
 
@@ -41,7 +43,8 @@ class SourceService {
             .tieBreaker("s.id")
             .build();
 
-    record Page(List<NonEmployeeSourceWithNECount> items, long total) {
+    /** One page of the list; {@code total} (all matches) is only counted when the query asks for it, else null. */
+    record Page(List<NonEmployeeSourceWithNECount> items, Long total) {
     }
 
     private final SourceStore store;
@@ -52,9 +55,11 @@ class SourceService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    private final int maxSources;
 
     SourceService(SourceStore store, SchemaAttributeStore attributes, SourcePolicies policies,
-                  SourceValidator validator, JsonPatchApplier patches, ApplicationEventPublisher events, Clock clock) {
+                  SourceValidator validator, JsonPatchApplier patches, ApplicationEventPublisher events, Clock clock,
+                  @Value("${nelm.limits.max-sources:" + MAX_SOURCES + "}") int maxSources) {
         this.store = store;
         this.attributes = attributes;
         this.policies = policies;
@@ -62,6 +67,7 @@ class SourceService {
         this.patches = patches;
         this.events = events;
         this.clock = clock;
+        this.maxSources = maxSources;
     }
 
     /**
@@ -76,8 +82,8 @@ class SourceService {
         if (store.nameTaken(draft.nameKey(), null)) {
             throw nameConflict(draft.name());
         }
-        if (store.count() >= MAX_SOURCES) {
-            throw ApiException.limit("An organization has at most " + MAX_SOURCES + " non-employee sources");
+        if (store.count() >= maxSources) {
+            throw ApiException.limit("An organization has at most " + maxSources + " non-employee sources");
         }
         String id = UUID.randomUUID().toString();
         OffsetDateTime now = now();
@@ -99,7 +105,7 @@ class SourceService {
     Page list(Caller caller, CollectionQuery query, String requestedFor, boolean withCount) {
         String managerId = visibleManager(caller, requestedFor);
         if (managerId != null && managerId.isEmpty()) {
-            return new Page(List.of(), 0);
+            return new Page(List.of(), query.count() ? 0L : null);
         }
         List<StoredSource> sources = store.page(query, SqlQueryBuilder.orderBy(query.sorters(), LIST_SPEC), managerId);
         Map<String, Integer> counts = withCount
@@ -108,7 +114,7 @@ class SourceService {
                 .map(s -> new NonEmployeeSourceWithNECount(s.toSource(),
                         withCount ? counts.getOrDefault(s.id(), 0) : null))
                 .toList();
-        return new Page(items, query.count() ? store.total(managerId) : items.size());
+        return new Page(items, query.count() ? store.total(managerId) : null);
     }
 
     @Transactional(readOnly = true)

@@ -12,7 +12,7 @@ import org.springframework.test.context.ContextConfiguration;
 
 /** Its own context with a tiny budget; everything else runs with the limiter practically open. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"nelm.rate-limit.requests=3", "nelm.rate-limit.period=1h"})
+        properties = {"nelm.rate-limit.requests=3", "nelm.rate-limit.period=1h", "server.shutdown=immediate", "camunda.bpm.metrics.enabled=false", "camunda.bpm.metrics.db-reporter-activate=false"})
 @ContextConfiguration(initializers = TestEnvironment.class)
 class RateLimitIT {
 

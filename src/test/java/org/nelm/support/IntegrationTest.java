@@ -17,7 +17,13 @@ import org.springframework.test.context.TestPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = TestEnvironment.class)
 @TestPropertySource(properties = {
-        "nelm.rate-limit.requests=100000"
+        "nelm.rate-limit.requests=100000",
+        // all ITs share one database; the 50-source limit itself is tested in its own context (SourceLimitIT)
+        "nelm.limits.max-sources=100000",
+        "server.shutdown=immediate",
+        // the engine flushes metrics to the database on close, after embedded PostgreSQL may be gone
+        "camunda.bpm.metrics.enabled=false",
+        "camunda.bpm.metrics.db-reporter-activate=false"
 })
 public @interface IntegrationTest {
 }

@@ -26,7 +26,7 @@ public final class TestDatabase {
     public static synchronized Map<String, String> datasourceProperties() {
         if (!isPostgres()) {
             return Map.of(
-                    "spring.datasource.url", "jdbc:h2:mem:nelm-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+                    "spring.datasource.url", "jdbc:h2:mem:nelm-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
                     "spring.datasource.username", "sa",
                     "spring.datasource.password", "");
         }
