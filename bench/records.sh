@@ -4,7 +4,7 @@
 #   - CSV export of 20,000 rows (time and heap)
 #   - list with filter + sort over 1,000,000 records (50 sources x 20,000), p50/p95
 #   bench/records.sh                          (prints a Markdown table, also written to target/bench-records.md)
-#   BENCH_OPTS="-Dbench.listRequests=2000" bench/records.sh
+#   BENCH_OPTS="-Dbench.listRequests=2000 -Dbench.only=import,export -Dbench.bulkLog=DEBUG" bench/records.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -q -B ${MAVEN_OFFLINE:-} -DskipTests test-compile dependency:build-classpath \

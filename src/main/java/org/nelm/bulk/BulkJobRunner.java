@@ -83,9 +83,11 @@ class BulkJobRunner {
         if (!jobs.claim(jobId, node, now, now.minus(properties.staleAfter()))) {
             return;
         }
+        long start = System.nanoTime();
         try {
             if (process(jobId, maxBatches)) {
                 jobs.finish(jobId, node, null, now());
+                log.info("Import job {} ended after {} ms on this node", jobId, (System.nanoTime() - start) / 1_000_000);
             }
         } catch (LostJobException e) {
             log.warn("Import job {} was taken over by another node", jobId);
@@ -100,7 +102,10 @@ class BulkJobRunner {
         BulkJob job = jobs.find(jobId).orElseThrow();
         SourcePolicy source = sources.find(job.sourceId())
                 .orElseThrow(() -> new IllegalStateException("the source no longer exists"));
+        long start = System.nanoTime();
         CheckedFile file = imports.checkedFile(source, jobs.file(jobId));
+        log.debug("Import job {}: {} rows read and checked in {} ms", jobId, file.rows().size(),
+                (System.nanoTime() - start) / 1_000_000);
         Set<Integer> committed = new HashSet<>(jobs.committedBatches(jobId));
         int ran = 0;
         for (int batchNo = 0; batchNo < job.batchCount(); batchNo++) {
@@ -112,7 +117,9 @@ class BulkJobRunner {
             }
             CheckedFile batch = file.batch(batchNo, job.batchSize());
             int number = batchNo;
+            long batchStart = System.nanoTime();
             transactions.executeWithoutResult(status -> commit(jobId, source, batch, number));
+            log.debug("Import job {}: batch {} committed in {} ms", jobId, batchNo, (System.nanoTime() - batchStart) / 1_000_000);
         }
         return true;
     }

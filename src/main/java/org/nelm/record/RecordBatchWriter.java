@@ -3,6 +3,7 @@ package org.nelm.record;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -31,6 +32,13 @@ public class RecordBatchWriter {
     public enum Outcome { CREATED, UPDATED, LIMIT_REACHED }
 
     private static final TypeReference<Map<String, String>> DATA = new TypeReference<>() { };
+    // explicit types: otherwise every null (data_json) makes the driver ask the server for the parameter's type
+    private static final int[] INSERT_TYPES = {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
+            Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP_WITH_TIMEZONE,
+            Types.TIMESTAMP_WITH_TIMEZONE, Types.TIMESTAMP_WITH_TIMEZONE, Types.TIMESTAMP_WITH_TIMEZONE};
+    private static final int[] UPDATE_TYPES = {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
+            Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP_WITH_TIMEZONE, Types.TIMESTAMP_WITH_TIMEZONE,
+            Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR};
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -89,12 +97,12 @@ public class RecordBatchWriter {
                     insert into nelm_record (id, source_id, account_name, first_name, last_name, email, phone,
                         manager, data_json, start_date, end_date, created, modified)
                     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """, inserts);
+                    """, inserts, INSERT_TYPES);
             template.batchUpdate("""
                     update nelm_record set first_name = ?, last_name = ?, email = ?, phone = ?, manager = ?,
                         data_json = ?, start_date = ?, end_date = ?, modified = ?
                     where id = ?
-                    """, updates);
+                    """, updates, UPDATE_TYPES);
         }
         return outcomes;
     }

@@ -55,7 +55,7 @@ class RecordList {
         SqlFragment limit = SqlQueryBuilder.limitOffset(query);
         Map<String, Object> params = new HashMap<>(where.params());
         params.putAll(limit.params());
-        return jdbc.sql("select r.* from nelm_record r " + whereClause(where) + " "
+        return jdbc.sql("select r.* from " + from(where) + " "
                         + SqlQueryBuilder.orderBy(query.sorters(), SPEC) + " " + limit.sql())
                 .params(params)
                 .query(records::map)
@@ -86,6 +86,15 @@ class RecordList {
         conditions.add("r.source_id in (:onlySources)");
         params.put("onlySources", onlySources);
         return new SqlFragment(String.join(" and ", conditions), params);
+    }
+
+    /**
+     * With a source condition the rows are narrowed to the sources first (unique (source_id, account_name) index)
+     * and then sorted: {@code OFFSET 0} keeps PostgreSQL from walking a global order index (created, or the
+     * primary key for "id") and filtering, which at 1M records clustered by source took up to seconds.
+     */
+    private static String from(SqlFragment where) {
+        return where.isEmpty() ? "nelm_record r" : "(select * from nelm_record r " + whereClause(where) + " offset 0) r";
     }
 
     private static String whereClause(SqlFragment where) {

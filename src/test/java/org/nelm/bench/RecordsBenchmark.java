@@ -57,7 +57,8 @@ public final class RecordsBenchmark {
 
     public static void main(String[] args) throws Exception {
         int status = 0;
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setServerConfig("log_min_duration_statement", System.getProperty("bench.pgSlowMillis", "-1")).start()) {
             new RecordsBenchmark().run(postgres);
         } catch (Exception e) {
             e.printStackTrace();
@@ -80,6 +81,7 @@ public final class RecordsBenchmark {
                 "--nelm.demo.enabled=true",
                 "--nelm.rate-limit.enabled=false",
                 "--logging.level.root=WARN",
+                "--logging.level.org.nelm.bulk=" + System.getProperty("bench.bulkLog", "INFO"),
                 "--camunda.bpm.job-execution.enabled=false"};
         try (ConfigurableApplicationContext context = application.run(arguments)) {
             base = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
@@ -92,9 +94,16 @@ public final class RecordsBenchmark {
             }
             results.put("machine", Runtime.getRuntime().availableProcessors() + " cores, PostgreSQL " + version
                     + ", JDK " + System.getProperty("java.version"));
-            importVersusFloors();
-            export();
-            list();
+            String only = System.getProperty("bench.only", "import,export,list");
+            if (only.contains("import")) {
+                importVersusFloors();
+            }
+            if (only.contains("export")) {
+                export();
+            }
+            if (only.contains("list")) {
+                list();
+            }
         }
         StringBuilder table = new StringBuilder("| Measurement | Result |\n|---|---|\n");
         results.forEach((name, value) -> table.append("| ").append(name).append(" | ").append(value).append(" |\n"));
@@ -345,7 +354,7 @@ public final class RecordsBenchmark {
             if (status.equals("ERROR")) {
                 throw new IllegalStateException("import ended in ERROR");
             }
-            Thread.sleep(5);
+            Thread.sleep(20);
         }
         throw new IllegalStateException("import did not complete");
     }
