@@ -46,14 +46,15 @@ class RowChecks {
                             + " is under no column of the header (unknown column)");
                 }
             }
-            problems.addAll(validator.problems(body, source));
+            NonEmployeeValidator.Checked checked = validator.check(body, source);
+            problems.addAll(checked.problems());
             String name = body.accountName() == null ? null : body.accountName().trim();
             List<Integer> sameName = name == null ? List.of() : linesByName.getOrDefault(name, List.of());
             if (sameName.size() > 1) {
                 problems.add("accountName \"" + name + "\" appears more than once in the file (lines "
                         + sameName.stream().map(String::valueOf).collect(Collectors.joining(", ")) + ")");
             }
-            plans.add(new RowPlan(row.line(), name, problems.isEmpty() ? validator.validate(body, source) : null,
+            plans.add(new RowPlan(row.line(), name, problems.isEmpty() ? checked.nonEmployee() : null,
                     List.copyOf(problems)));
         }
         return plans;
