@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.nelm.source.SourcePolicies;
 import org.nelm.source.SourcePolicy;
@@ -39,6 +40,13 @@ class BulkJobRunner {
         return thread;
     });
 
+    /**
+     * Set as soon as the JVM shuts down: the database (e.g. an embedded one in tests) may stop before this
+     * context closes, and a poll would then wait for a connection until the pool's timeout, holding up the exit.
+     */
+    private final AtomicBoolean shuttingDown = new AtomicBoolean();
+    private final Thread shutdownHook = new Thread(() -> shuttingDown.set(true), "nelm-bulk-shutdown");
+
     private final BulkJobs jobs;
     private final BulkImports imports;
     private final SourcePolicies sources;
@@ -54,6 +62,7 @@ class BulkJobRunner {
         this.transactions = transactions;
         this.properties = properties;
         this.clock = clock;
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
     /** Runs the job in the background (after its upload committed). */
@@ -63,6 +72,9 @@ class BulkJobRunner {
 
     @Scheduled(fixedDelayString = "${nelm.bulk.poll-interval:10s}", initialDelayString = "${nelm.bulk.poll-interval:10s}")
     void adoptOrphans() {
+        if (shuttingDown.get()) {
+            return;
+        }
         adoptOrphans(now());
     }
 
@@ -144,7 +156,13 @@ class BulkJobRunner {
 
     @PreDestroy
     void stop() {
+        shuttingDown.set(true);
         executor.shutdownNow();
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // the hook has run or is running: nothing to remove
+        }
     }
 
     /** Another node claimed the job meanwhile (this one was too slow); the batch in flight is rolled back. */
