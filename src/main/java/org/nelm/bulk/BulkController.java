@@ -55,9 +55,9 @@ class BulkController {
         if (dryRun) {
             return ResponseEntity.ok(imports.dryRun(source, data.getBytes()));
         }
-        BulkJob job = imports.submit(source, data.getOriginalFilename(), data.getBytes());
-        runner.start(job.id());
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(job.toContract());
+        BulkImports.SubmittedJob submitted = imports.submit(source, data.getOriginalFilename(), data.getBytes());
+        runner.start(submitted.job().id(), submitted.file());
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(submitted.job().toContract());
     }
 
     @GetMapping("/non-employee-bulk-upload/status")

@@ -48,9 +48,13 @@ class BulkImports {
         this.clock = clock;
     }
 
+    /** A stored job and its file as checked at upload (the first run on this node need not read it again). */
+    record SubmittedJob(BulkJob job, CheckedFile file) {
+    }
+
     /** Stores the file as a PENDING job; 400 for a bad file, 400.1.409 while another import of the source runs. */
     @Transactional
-    BulkJob submit(SourcePolicy source, String fileName, byte[] file) {
+    SubmittedJob submit(SourcePolicy source, String fileName, byte[] file) {
         CheckedFile checked = checkedFile(source, file);
         sources.lock(source.id());
         jobs.newest(source.id())
@@ -69,7 +73,7 @@ class BulkImports {
         BulkJob job = new BulkJob(UUID.randomUUID().toString(), source.id(), JobStatus.PENDING, checked.rows().size(),
                 properties.batchSize(), 0, 0, 0, null, now, now);
         jobs.insert(job, fileName, file);
-        return job;
+        return new SubmittedJob(job, checked);
     }
 
     /** Everything an import would do, row by row, without writing anything. */

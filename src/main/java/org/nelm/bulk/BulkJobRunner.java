@@ -65,9 +65,14 @@ class BulkJobRunner {
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
-    /** Runs the job in the background (after its upload committed). */
+    /** Runs the job in the background (after its upload committed), re-reading its stored file. */
     void start(String jobId) {
-        executor.execute(() -> run(jobId, now(), Integer.MAX_VALUE));
+        start(jobId, null);
+    }
+
+    /** Runs the job in the background with the file as checked at upload; null = read the stored file. */
+    void start(String jobId, CheckedFile checked) {
+        executor.execute(() -> run(jobId, now(), Integer.MAX_VALUE, checked));
     }
 
     @Scheduled(fixedDelayString = "${nelm.bulk.poll-interval:10s}", initialDelayString = "${nelm.bulk.poll-interval:10s}")
@@ -83,21 +88,22 @@ class BulkJobRunner {
         OffsetDateTime staleBefore = now.minus(properties.staleAfter());
         OffsetDateTime pendingBefore = now.minus(properties.pollInterval());
         for (String jobId : jobs.orphans(pendingBefore, staleBefore)) {
-            run(jobId, now, Integer.MAX_VALUE);
+            run(jobId, now, Integer.MAX_VALUE, null);
         }
     }
 
     /**
      * Claims the job and commits up to {@code maxBatches} more batches; ends the job when no batch is left.
-     * (A limit below the job's size leaves it IN_PROGRESS, as a node that died mid-way would.)
+     * (A limit below the job's size leaves it IN_PROGRESS, as a node that died mid-way would.) {@code checked} is
+     * the file as checked at upload, or null to read the stored one.
      */
-    void run(String jobId, OffsetDateTime now, int maxBatches) {
+    void run(String jobId, OffsetDateTime now, int maxBatches, CheckedFile checked) {
         if (!jobs.claim(jobId, node, now, now.minus(properties.staleAfter()))) {
             return;
         }
         long start = System.nanoTime();
         try {
-            if (process(jobId, maxBatches)) {
+            if (process(jobId, maxBatches, checked)) {
                 jobs.finish(jobId, node, null, now());
                 log.info("Import job {} ended after {} ms on this node", jobId, (System.nanoTime() - start) / 1_000_000);
             }
@@ -110,12 +116,12 @@ class BulkJobRunner {
     }
 
     /** True when every batch is committed. */
-    private boolean process(String jobId, int maxBatches) {
+    private boolean process(String jobId, int maxBatches, CheckedFile checked) {
         BulkJob job = jobs.find(jobId).orElseThrow();
         SourcePolicy source = sources.find(job.sourceId())
                 .orElseThrow(() -> new IllegalStateException("the source no longer exists"));
         long start = System.nanoTime();
-        CheckedFile file = imports.checkedFile(source, jobs.file(jobId));
+        CheckedFile file = checked != null ? checked : imports.checkedFile(source, jobs.file(jobId));
         log.debug("Import job {}: {} rows read and checked in {} ms", jobId, file.rows().size(),
                 (System.nanoTime() - start) / 1_000_000);
         Set<Integer> committed = new HashSet<>(jobs.committedBatches(jobId));

@@ -53,10 +53,10 @@ class BulkJobRecoveryIT {
 
     @Test
     void aJobKilledAfterOneBatchIsResumedWithoutHalfBatchesOrDuplicates() {
-        BulkJob job = imports.submit(sources.find(sourceId).orElseThrow(), "big.csv", BulkFiles.rows("resume.", 2500));
+        BulkJob job = imports.submit(sources.find(sourceId).orElseThrow(), "big.csv", BulkFiles.rows("resume.", 2500)).job();
         OffsetDateTime crash = OffsetDateTime.now(ZoneOffset.UTC);
 
-        runner.run(job.id(), crash, 1);
+        runner.run(job.id(), crash, 1, null);
 
         assertThat(jobs.find(job.id()).orElseThrow().status()).isEqualTo(JobStatus.IN_PROGRESS);
         assertThat(recordCount(admin, sourceId)).isEqualTo(1000);
@@ -78,7 +78,7 @@ class BulkJobRecoveryIT {
     @Test
     void jobsAndTheirResultsGoWithTheirSource() {
         String doomed = RecordFixtures.source(admin);
-        BulkJob job = imports.submit(sources.find(doomed).orElseThrow(), "x.csv", BulkFiles.rows("gone.", 3));
+        BulkJob job = imports.submit(sources.find(doomed).orElseThrow(), "x.csv", BulkFiles.rows("gone.", 3)).job();
 
         RecordFixtures.deleteSource(admin, doomed);
 
