@@ -43,16 +43,29 @@ public class NonEmployeeValidator {
 
     /** Validates against an already loaded source (bulk import validates thousands of rows against one). */
     public NonEmployee validate(NonEmployeeRequestBody body, SourcePolicy source) {
-        List<String> problems = problems(body, source);
+        Checked checked = check(body, source);
         if (body.data() != null && body.data().size() > MAX_DATA_ENTRIES) {
             throw ApiException.limit("data holds at most " + MAX_DATA_ENTRIES + " attributes");
         }
-        if (!problems.isEmpty()) {
-            throw ApiException.badRequest(joined(problems));
+        if (!checked.problems().isEmpty()) {
+            throw ApiException.badRequest(joined(checked.problems()));
         }
-        return new NonEmployee(source.id(), body.accountName().trim(), body.firstName().trim(),
+        return checked.nonEmployee();
+    }
+
+    /** The outcome of checking one body: its problems, or (when there are none) the non-employee it stands for. */
+    public record Checked(NonEmployee nonEmployee, List<String> problems) {
+    }
+
+    /** Checks once and builds the non-employee when valid; CSV import uses it per row, without exceptions. */
+    public Checked check(NonEmployeeRequestBody body, SourcePolicy source) {
+        List<String> problems = problems(body, source);
+        if (!problems.isEmpty()) {
+            return new Checked(null, List.copyOf(problems));
+        }
+        return new Checked(new NonEmployee(source.id(), body.accountName().trim(), body.firstName().trim(),
                 body.lastName().trim(), body.email().trim(), body.phone().trim(), body.manager().trim(),
-                cleanData(body.data()), date(body.startDate()), date(body.endDate()));
+                cleanData(body.data()), date(body.startDate()), date(body.endDate())), List.of());
     }
 
     /** All problems of one body, empty when it is valid; CSV import reports them per row. */

@@ -8,8 +8,13 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.UUID;
 import org.nelm.platform.error.ApiException;
@@ -79,6 +84,87 @@ public class RecordService {
         return find(id).orElseThrow();
     }
 
+    /**
+     * Replaces every field of a record (its source stays). Locks the source like {@link #create}, so a new
+     * accountName cannot race with a parallel create of the same name.
+     */
+    @Transactional
+    public NonEmployeeRecord replace(String id, NonEmployee nonEmployee) {
+        if (!sources.lock(nonEmployee.sourceId())) {
+            throw ApiException.notFound();
+        }
+        boolean nameTaken = jdbc.sql("""
+                        select count(*) from nelm_record
+                        where source_id = :sourceId and account_name = :accountName and id <> :id
+                        """)
+                .param("sourceId", nonEmployee.sourceId()).param("accountName", nonEmployee.accountName())
+                .param("id", id)
+                .query(Long.class).single() > 0;
+        if (nameTaken) {
+            throw accountNameConflict(nonEmployee.accountName());
+        }
+        int updated = jdbc.sql("""
+                        update nelm_record set account_name = :accountName, first_name = :firstName,
+                            last_name = :lastName, email = :email, phone = :phone, manager = :manager,
+                            data_json = :data, start_date = :startDate, end_date = :endDate, modified = :now
+                        where id = :id and source_id = :sourceId
+                        """)
+                .param("id", id)
+                .param("sourceId", nonEmployee.sourceId())
+                .param("accountName", nonEmployee.accountName())
+                .param("firstName", nonEmployee.firstName())
+                .param("lastName", nonEmployee.lastName())
+                .param("email", nonEmployee.email())
+                .param("phone", nonEmployee.phone())
+                .param("manager", nonEmployee.manager())
+                .param("data", toJson(nonEmployee.data()))
+                .param("startDate", nonEmployee.startDate())
+                .param("endDate", nonEmployee.endDate())
+                .param("now", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
+                .update();
+        if (updated == 0) {
+            throw ApiException.notFound();
+        }
+        return find(id).orElseThrow();
+    }
+
+    /** Deletes one record; false when there was none. */
+    @Transactional
+    public boolean delete(String id) {
+        return jdbc.sql("delete from nelm_record where id = :id").param("id", id).update() > 0;
+    }
+
+    /**
+     * Deletes all the records or none: when any id is unknown nothing is deleted and the unknown ids are named
+     * in the 400. The rows are locked first, so a parallel delete cannot make the check stale.
+     */
+    @Transactional
+    public void deleteAll(Collection<String> ids) {
+        Set<String> wanted = new LinkedHashSet<>(ids);
+        Set<String> found = new HashSet<>();
+        for (List<String> chunk : chunks(List.copyOf(wanted))) {
+            found.addAll(jdbc.sql("select id from nelm_record where id in (:ids) for update")
+                    .param("ids", chunk).query(String.class).list());
+        }
+        List<String> unknown = wanted.stream().filter(id -> !found.contains(id)).toList();
+        if (!unknown.isEmpty()) {
+            throw ApiException.badRequest("Unknown non-employee record ids, nothing was deleted: "
+                    + String.join(", ", unknown));
+        }
+        for (List<String> chunk : chunks(List.copyOf(wanted))) {
+            jdbc.sql("delete from nelm_record where id in (:ids)").param("ids", chunk).update();
+        }
+    }
+
+    /** IN lists stay well below PostgreSQL's 32,767 bind parameters. */
+    private static List<List<String>> chunks(List<String> ids) {
+        List<List<String>> chunks = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += 1000) {
+            chunks.add(ids.subList(from, Math.min(ids.size(), from + 1000)));
+        }
+        return chunks;
+    }
+
     public Optional<NonEmployeeRecord> find(String id) {
         return jdbc.sql("select * from nelm_record where id = :id").param("id", id).query(this::map).optional();
     }
@@ -112,8 +198,12 @@ public class RecordService {
         return new NonEmployeeRecord(rs.getString("id"), rs.getString("account_name"), rs.getString("first_name"),
                 rs.getString("last_name"), rs.getString("email"), rs.getString("phone"), rs.getString("manager"),
                 rs.getString("source_id"), fromJson(rs.getString("data_json")),
-                rs.getObject("start_date", OffsetDateTime.class), rs.getObject("end_date", OffsetDateTime.class),
-                rs.getObject("modified", OffsetDateTime.class), rs.getObject("created", OffsetDateTime.class));
+                utc(rs, "start_date"), utc(rs, "end_date"), utc(rs, "modified"), utc(rs, "created"));
+    }
+
+    /** H2 keeps the offset a date-time was written with, PostgreSQL answers in UTC: answer UTC on both. */
+    private static OffsetDateTime utc(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC);
     }
 
     String toJson(Map<String, String> data) {

@@ -26,10 +26,9 @@ class EmbeddedDefaultSmokeIT {
                 "--server.port=0",
                 "--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("nelm") + ";AUTO_SERVER=FALSE",
                 "--spring.mail.port=" + TestMail.port(),
-                // Camunda keeps engines and the webapps' runtime in static registries: closing an engine named
-                // "default" or webapps here would break the engine-rest and webapps of a shared test context
-                // started earlier in this JVM; this test needs neither
-                "--camunda.bpm.process-engine-name=smoke",
+                // closing this engine must not unregister the engine of the shared test context
+                "--camunda.bpm.generate-unique-process-engine-name=true",
+                // the webapps keep their application context in a static field: one webapp per JVM (the shared one)
                 "--camunda.bpm.webapp.enabled=false"
         };
 

@@ -12,7 +12,11 @@ import org.springframework.test.context.ContextConfiguration;
 
 /** Its own context with a tiny budget; everything else runs with the limiter practically open. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"nelm.rate-limit.requests=3", "nelm.rate-limit.period=1h", "server.shutdown=immediate", "camunda.bpm.metrics.enabled=false", "camunda.bpm.metrics.db-reporter-activate=false"})
+        properties = {"nelm.rate-limit.requests=3", "nelm.rate-limit.period=1h", "server.shutdown=immediate", "camunda.bpm.metrics.enabled=false", "camunda.bpm.metrics.db-reporter-activate=false",
+        // a second engine named "default" would take over the registry that engine-rest and the webapps use
+        "camunda.bpm.generate-unique-process-engine-name=true",
+        // the webapps keep their application context in a static field: one webapp per JVM
+        "camunda.bpm.webapp.enabled=false"})
 @ContextConfiguration(initializers = TestEnvironment.class)
 class RateLimitIT {
 

@@ -21,7 +21,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "nelm.rate-limit.requests=100000", "server.shutdown=immediate",
-        "camunda.bpm.metrics.enabled=false", "camunda.bpm.metrics.db-reporter-activate=false"})
+        "camunda.bpm.metrics.enabled=false", "camunda.bpm.metrics.db-reporter-activate=false",
+        // a second engine named "default" would take over the registry that engine-rest and the webapps use
+        "camunda.bpm.generate-unique-process-engine-name=true",
+        // the webapps keep their application context in a static field: one webapp per JVM
+        "camunda.bpm.webapp.enabled=false"})
 @ContextConfiguration(initializers = TestEnvironment.class)
 class SourceLimitIT {
 

@@ -1,0 +1,96 @@
+package org.nelm.bulk;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.nelm.platform.error.ApiException;
+import org.nelm.platform.web.NelmApi;
+import org.nelm.security.Caller;
+import org.nelm.security.CurrentCaller;
+import org.nelm.security.RoleContext;
+import org.nelm.source.SourcePolicies;
+import org.nelm.source.SourcePolicy;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** Operations 18-20 of the reference (CSV export, bulk upload, upload status) plus the per-row results. */
+@RestController
+@NelmApi
+@RequestMapping("/non-employee-sources/{id}")
+class BulkController {
+
+    private final CurrentCaller callers;
+    private final SourcePolicies sources;
+    private final BulkImports imports;
+    private final BulkJobs jobs;
+    private final BulkJobRunner runner;
+    private final CsvExport export;
+
+    BulkController(CurrentCaller callers, SourcePolicies sources, BulkImports imports, BulkJobs jobs,
+                   BulkJobRunner runner, CsvExport export) {
+        this.callers = callers;
+        this.sources = sources;
+        this.imports = imports;
+        this.jobs = jobs;
+        this.runner = runner;
+        this.export = export;
+    }
+
+    @PostMapping(path = "/non-employee-bulk-upload", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<?> upload(@PathVariable String id, @RequestPart("data") MultipartFile data,
+                             @RequestParam(defaultValue = "false") boolean dryRun) throws IOException {
+        Caller caller = callers.manager();
+        if (!caller.has(RoleContext.NESR_CREATE)) {
+            throw ApiException.forbidden("This operation needs the role context " + RoleContext.NESR_CREATE.authority());
+        }
+        SourcePolicy source = source(id);
+        if (dryRun) {
+            return ResponseEntity.ok(imports.dryRun(source, data.getBytes()));
+        }
+        BulkImports.SubmittedJob submitted = imports.submit(source, data.getOriginalFilename(), data.getBytes());
+        runner.start(submitted.job().id(), submitted.file());
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(submitted.job().toContract());
+    }
+
+    @GetMapping("/non-employee-bulk-upload/status")
+    NonEmployeeBulkUploadStatus status(@PathVariable String id) {
+        SourcePolicy source = readable(id);
+        return new NonEmployeeBulkUploadStatus(jobs.newest(source.id()).map(BulkJob::status).orElse(null));
+    }
+
+    @GetMapping("/non-employee-bulk-upload/{jobId}/results")
+    BulkUploadResults results(@PathVariable String id, @PathVariable String jobId) {
+        SourcePolicy source = readable(id);
+        BulkJob job = jobs.find(jobId).filter(j -> j.sourceId().equals(source.id()))
+                .orElseThrow(ApiException::notFound);
+        return imports.results(job);
+    }
+
+    @GetMapping("/non-employees/download")
+    void download(@PathVariable String id, HttpServletResponse response) throws IOException {
+        SourcePolicy source = readable(id);
+        export.write(source, response);
+    }
+
+    /** idn:nesr:read, or an account manager of this source. */
+    private SourcePolicy readable(String id) {
+        Caller caller = callers.reader();
+        SourcePolicy source = source(id);
+        if (!caller.has(RoleContext.NESR_READ) && !source.isAccountManager(caller.identityId())) {
+            throw ApiException.forbidden();
+        }
+        return source;
+    }
+
+    private SourcePolicy source(String id) {
+        return sources.find(id).orElseThrow(ApiException::notFound);
+    }
+}

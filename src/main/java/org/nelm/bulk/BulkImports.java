@@ -1,0 +1,165 @@
+package org.nelm.bulk;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.nelm.platform.error.ApiException;
+import org.nelm.record.RecordBatchWriter;
+import org.nelm.record.RecordBatchWriter.Outcome;
+import org.nelm.record.RecordService;
+import org.nelm.source.SourcePolicies;
+import org.nelm.source.SourcePolicy;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Accepting an import: the file is read and checked synchronously (encoding, CSV syntax, header, size, the
+ * 20,000 limit), then stored as a PENDING job that {@link BulkJobRunner} works off in the background.
+ */
+@Service
+class BulkImports {
+
+    private static final TypeReference<List<RowResult>> ROWS = new TypeReference<>() { };
+
+    private final BulkJobs jobs;
+    private final RowChecks rowChecks;
+    private final RecordBatchWriter writer;
+    private final SourcePolicies sources;
+    private final BulkProperties properties;
+    private final ObjectMapper objectMapper;
+    private final Clock clock;
+
+    BulkImports(BulkJobs jobs, RowChecks rowChecks, RecordBatchWriter writer, SourcePolicies sources,
+                BulkProperties properties, ObjectMapper objectMapper, Clock clock) {
+        this.jobs = jobs;
+        this.rowChecks = rowChecks;
+        this.writer = writer;
+        this.sources = sources;
+        this.properties = properties;
+        this.objectMapper = objectMapper;
+        this.clock = clock;
+    }
+
+    /** A stored job and its file as checked at upload (the first run on this node need not read it again). */
+    record SubmittedJob(BulkJob job, CheckedFile file) {
+    }
+
+    /** Stores the file as a PENDING job; 400 for a bad file, 400.1.409 while another import of the source runs. */
+    @Transactional
+    SubmittedJob submit(SourcePolicy source, String fileName, byte[] file) {
+        CheckedFile checked = checkedFile(source, file);
+        sources.lock(source.id());
+        jobs.newest(source.id())
+                .filter(job -> job.status() == JobStatus.PENDING || job.status() == JobStatus.IN_PROGRESS)
+                .ifPresent(running -> {
+                    throw ApiException.conflict("An import into this source is already " + running.status()
+                            + " (job " + running.id() + "); upload again when it has ended");
+                });
+        List<RowResult> preview = outcomes(source, checked, false);
+        long refused = preview.stream().filter(r -> r.reasons().contains(LIMIT_TEXT)).count();
+        if (refused > 0) {
+            throw ApiException.limit("The import would take the source over " + RecordService.MAX_RECORDS_PER_SOURCE
+                    + " non-employees: " + refused + " of its new accounts do not fit");
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        BulkJob job = new BulkJob(UUID.randomUUID().toString(), source.id(), JobStatus.PENDING, checked.rows().size(),
+                properties.batchSize(), 0, 0, 0, null, now, now);
+        jobs.insert(job, fileName, file);
+        return new SubmittedJob(job, checked);
+    }
+
+    /** Everything an import would do, row by row, without writing anything. */
+    @Transactional(readOnly = true)
+    BulkUploadResults dryRun(SourcePolicy source, byte[] file) {
+        List<RowResult> rows = outcomes(source, checkedFile(source, file), false);
+        return summary(null, source.id(), null, true, rows);
+    }
+
+    BulkUploadResults results(BulkJob job) {
+        List<RowResult> rows = new ArrayList<>();
+        for (String json : jobs.batchResults(job.id())) {
+            rows.addAll(fromJson(json));
+        }
+        return summary(job.id(), job.sourceId(), job.status(), false, rows);
+    }
+
+    static final String LIMIT_TEXT = "the source already holds " + RecordService.MAX_RECORDS_PER_SOURCE
+            + " non-employees (limit violation)";
+
+    /**
+     * What the rows do to the source's records as they are now: written when {@code write} (one batch of a job,
+     * inside its transaction), only computed otherwise (dry run, limit check at upload).
+     */
+    List<RowResult> outcomes(SourcePolicy source, CheckedFile file, boolean write) {
+        List<RowPlan> plans = file.rows();
+        List<RowPlan> valid = plans.stream().filter(RowPlan::valid).toList();
+        List<Outcome> outcomes = writer.upsert(source.id(), valid.stream().map(RowPlan::nonEmployee).toList(),
+                file.dataColumns(), write);
+        List<RowResult> results = new ArrayList<>(plans.size());
+        int next = 0;
+        for (RowPlan plan : plans) {
+            if (!plan.valid()) {
+                results.add(new RowResult(plan.line(), plan.accountName(), RowResult.Outcome.FAILED, plan.problems()));
+                continue;
+            }
+            results.add(switch (outcomes.get(next++)) {
+                case CREATED -> new RowResult(plan.line(), plan.accountName(), RowResult.Outcome.CREATED, List.of());
+                case UPDATED -> new RowResult(plan.line(), plan.accountName(), RowResult.Outcome.UPDATED, List.of());
+                case LIMIT_REACHED -> new RowResult(plan.line(), plan.accountName(), RowResult.Outcome.FAILED,
+                        List.of(LIMIT_TEXT));
+            });
+        }
+        return results;
+    }
+
+    /**
+     * Reads and checks the file. The custom attributes its header names are replaced on updated records (an
+     * empty cell removes the value); those it does not name are kept.
+     */
+    CheckedFile checkedFile(SourcePolicy source, byte[] file) {
+        if (file.length > properties.maxFileSize().toBytes()) {
+            throw ApiException.limit("The file has " + file.length + " bytes; at most "
+                    + properties.maxFileSize().toBytes() + " are accepted");
+        }
+        ParsedCsv csv = CsvReader.read(file, source, RecordService.MAX_RECORDS_PER_SOURCE);
+        Set<String> dataColumns = csv.header().stream().filter(c -> !CsvColumns.FIXED.contains(c))
+                .collect(Collectors.toUnmodifiableSet());
+        return new CheckedFile(dataColumns, rowChecks.check(csv, source));
+    }
+
+    String toJson(List<RowResult> rows) {
+        try {
+            return objectMapper.writeValueAsString(rows);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<RowResult> fromJson(String json) {
+        try {
+            return objectMapper.readValue(json, ROWS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored batch results are not JSON", e);
+        }
+    }
+
+    private static BulkUploadResults summary(String jobId, String sourceId, JobStatus status, boolean dryRun,
+                                             List<RowResult> rows) {
+        int created = count(rows, RowResult.Outcome.CREATED);
+        int updated = count(rows, RowResult.Outcome.UPDATED);
+        int failed = count(rows, RowResult.Outcome.FAILED);
+        return new BulkUploadResults(jobId, sourceId, status, dryRun, created, updated, failed, rows);
+    }
+
+    private static int count(List<RowResult> rows, RowResult.Outcome outcome) {
+        return (int) rows.stream().filter(row -> row.outcome() == outcome).count();
+    }
+}

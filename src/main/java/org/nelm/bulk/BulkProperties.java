@@ -1,0 +1,21 @@
+package org.nelm.bulk;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Bulk import settings ({@code nelm.bulk.*}).
+ *
+ * @param batchSize    rows written per transaction; a crash loses at most the batch in flight
+ * @param maxFileSize  largest accepted CSV (20,000 rows of typical data are about 3 MB)
+ * @param staleAfter   a running job whose node has not committed a batch for this long is taken over
+ * @param pollInterval how often each node looks for jobs nobody works on
+ */
+@ConfigurationProperties("nelm.bulk")
+record BulkProperties(@DefaultValue("1000") int batchSize,
+                      @DefaultValue("20MB") DataSize maxFileSize,
+                      @DefaultValue("60s") Duration staleAfter,
+                      @DefaultValue("10s") Duration pollInterval) {
+}

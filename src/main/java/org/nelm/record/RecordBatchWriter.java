@@ -1,0 +1,153 @@
+package org.nelm.record;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.nelm.source.SourcePolicies;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Inserts or updates many records of one source at once, matched by accountName (the bulk import's upsert).
+ * Obeys the same per-source lock and 20,000 limit as {@link RecordService#create}, and uses JDBC batches.
+ */
+@Component
+public class RecordBatchWriter {
+
+    /** What happened (or, in a dry run, would happen) to one row. */
+    public enum Outcome { CREATED, UPDATED, LIMIT_REACHED }
+
+    private static final TypeReference<Map<String, String>> DATA = new TypeReference<>() { };
+    // explicit types: otherwise every null (data_json) makes the driver ask the server for the parameter's type
+    private static final int[] INSERT_TYPES = {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
+            Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP_WITH_TIMEZONE,
+            Types.TIMESTAMP_WITH_TIMEZONE, Types.TIMESTAMP_WITH_TIMEZONE, Types.TIMESTAMP_WITH_TIMEZONE};
+    private static final int[] UPDATE_TYPES = {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
+            Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP_WITH_TIMEZONE, Types.TIMESTAMP_WITH_TIMEZONE,
+            Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR};
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+    private final SourcePolicies sources;
+    private final RecordService records;
+    private final ObjectMapper objectMapper;
+    private final Clock clock;
+
+    RecordBatchWriter(JdbcClient jdbc, JdbcTemplate template, SourcePolicies sources, RecordService records,
+                      ObjectMapper objectMapper, Clock clock) {
+        this.jdbc = jdbc;
+        this.template = template;
+        this.sources = sources;
+        this.records = records;
+        this.objectMapper = objectMapper;
+        this.clock = clock;
+    }
+
+    /**
+     * Upserts the rows (their accountNames must be distinct) within the caller's transaction; returns one
+     * outcome per row, in order. New rows beyond the source's limit are not written ({@code LIMIT_REACHED}).
+     * For an existing record, the custom attributes named in {@code dataColumns} are replaced by the row's
+     * values (absent = removed) and the others kept. With {@code write = false} nothing is locked or written:
+     * the outcomes say what a real run would do now.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<Outcome> upsert(String sourceId, List<NonEmployee> rows, Set<String> dataColumns, boolean write) {
+        if (write && !sources.lock(sourceId)) {
+            throw new IllegalStateException("Source " + sourceId + " no longer exists");
+        }
+        Map<String, Existing> existing = existing(sourceId, rows);
+        long count = records.countBySource(sourceId);
+        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        List<Outcome> outcomes = new ArrayList<>(rows.size());
+        List<Object[]> inserts = new ArrayList<>();
+        List<Object[]> updates = new ArrayList<>();
+        for (NonEmployee row : rows) {
+            Existing current = existing.get(row.accountName());
+            if (current != null) {
+                outcomes.add(Outcome.UPDATED);
+                updates.add(new Object[] {row.firstName(), row.lastName(), row.email(), row.phone(), row.manager(),
+                        records.toJson(merged(current.data(), row.data(), dataColumns)), row.startDate(),
+                        row.endDate(), now, current.id()});
+            } else if (count < RecordService.MAX_RECORDS_PER_SOURCE) {
+                count++;
+                outcomes.add(Outcome.CREATED);
+                inserts.add(new Object[] {UUID.randomUUID().toString(), sourceId, row.accountName(), row.firstName(),
+                        row.lastName(), row.email(), row.phone(), row.manager(), records.toJson(row.data()),
+                        row.startDate(), row.endDate(), now, now});
+            } else {
+                outcomes.add(Outcome.LIMIT_REACHED);
+            }
+        }
+        if (write) {
+            template.batchUpdate("""
+                    insert into nelm_record (id, source_id, account_name, first_name, last_name, email, phone,
+                        manager, data_json, start_date, end_date, created, modified)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, inserts, INSERT_TYPES);
+            template.batchUpdate("""
+                    update nelm_record set first_name = ?, last_name = ?, email = ?, phone = ?, manager = ?,
+                        data_json = ?, start_date = ?, end_date = ?, modified = ?
+                    where id = ?
+                    """, updates, UPDATE_TYPES);
+        }
+        return outcomes;
+    }
+
+    /**
+     * The records of the source the rows name. The source's names are read whole (at most 20,000, from the
+     * (source_id, account_name) index): an {@code account_name in (...)} list of a batch's 1,000 bind values made
+     * PostgreSQL filter every row of the source against the list, which grew to seconds per batch.
+     */
+    private Map<String, Existing> existing(String sourceId, List<NonEmployee> rows) {
+        Map<String, String> idsByName = new HashMap<>();
+        jdbc.sql("select account_name, id from nelm_record where source_id = :sourceId")
+                .param("sourceId", sourceId)
+                .query(rs -> {
+                    idsByName.put(rs.getString(1), rs.getString(2));
+                });
+        List<String> ids = rows.stream().map(row -> idsByName.get(row.accountName())).filter(id -> id != null).toList();
+        Map<String, Existing> existing = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += 1000) {
+            jdbc.sql("select id, account_name, data_json from nelm_record where id in (:ids)")
+                    .param("ids", ids.subList(from, Math.min(ids.size(), from + 1000)))
+                    .query(rs -> {
+                        existing.put(rs.getString("account_name"),
+                                new Existing(rs.getString("id"), data(rs.getString("data_json"))));
+                    });
+        }
+        return existing;
+    }
+
+    private static Map<String, String> merged(Map<String, String> current, Map<String, String> row,
+                                              Set<String> dataColumns) {
+        Map<String, String> merged = new LinkedHashMap<>(current);
+        dataColumns.forEach(merged::remove);
+        merged.putAll(row);
+        return merged;
+    }
+
+    private Map<String, String> data(String json) {
+        try {
+            return json == null ? Map.of() : objectMapper.readValue(json, DATA);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored record data is not JSON", e);
+        }
+    }
+
+    private record Existing(String id, Map<String, String> data) {
+    }
+}

@@ -1,0 +1,166 @@
+package org.nelm.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.nelm.record.RecordFixtures;
+import org.nelm.support.Api;
+import org.nelm.support.ApiResponse;
+import org.nelm.support.IntegrationTest;
+import org.nelm.support.TestMail;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The daily end-date reminder, driven by the engine clock, with the mail checked in the test SMTP server. */
+@IntegrationTest
+class EndDateRemindersProcessIT {
+
+    static final String PROCESS = "end-date-reminders";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ProcessEngine engine;
+
+    @Autowired
+    ManagementService management;
+
+    @Autowired
+    HistoryService history;
+
+    @Autowired
+    RepositoryService repository;
+
+    Api admin;
+    String sourceId;
+    Instant start;
+
+    @BeforeEach
+    void setUp() {
+        AbstractAssertions.init(engine);
+        admin = Api.as(port, "admin");
+        sourceId = RecordFixtures.source(admin);
+        start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    @AfterEach
+    void tearDown() {
+        ClockUtil.reset();
+        RecordFixtures.deleteSource(admin, sourceId);
+    }
+
+    @Test
+    void remindsTheAccountManagersOnceAWeekAheadAndAgainAfterTheEndDateIsExtended() throws Exception {
+        String ending = "ending." + System.nanoTime();
+        String later = "later." + System.nanoTime();
+        Map<String, Object> endingBody = RecordFixtures.body(sourceId, ending);
+        endingBody.put("endDate", start.plus(Duration.ofDays(10)).toString());
+        String endingId = admin.post("/v3/non-employee-records", endingBody).json().get("id").asText();
+        Map<String, Object> laterBody = RecordFixtures.body(sourceId, later);
+        laterBody.put("endDate", start.plus(Duration.ofDays(40)).toString());
+        assertThat(admin.post("/v3/non-employee-records", laterBody).status()).isEqualTo(200);
+
+        runTimerAt(start.plus(Duration.ofDays(2)));
+        assertThat(mailsMentioning(ending)).as("10 days ahead is too early").isEmpty();
+
+        runTimerAt(start.plus(Duration.ofDays(4)));
+        List<MimeMessage> reminders = awaitMails(ending, 1);
+        assertThat(reminders.get(0).getSubject()).contains("ending soon");
+        assertThat(reminders.get(0).getFrom()[0].toString()).isEqualTo("nelm@example.com");
+        assertThat(body(reminders.get(0))).contains(ending).doesNotContain(later);
+
+        runTimerAt(start.plus(Duration.ofDays(5)));
+        Thread.sleep(500);
+        assertThat(mailsMentioning(ending)).as("once per record and end date").hasSize(1);
+
+        ApiResponse extended = Api.as(port, RecordFixtures.ACCOUNT_MANAGER).patch("/v3/non-employee-records/" + endingId,
+                List.of(Map.of("op", "replace", "path", "/endDate", "value", start.plus(Duration.ofDays(12)).toString())));
+        assertThat(extended.status()).isEqualTo(200);
+        runTimerAt(start.plus(Duration.ofDays(6)));
+        awaitMails(ending, 2);
+
+        HistoricProcessInstance run = history.createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS)
+                .finished().orderByProcessInstanceStartTime().desc().listPage(0, 1).get(0);
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(run.getId())
+                .activityId("reminders-sent").count()).isEqualTo(1);
+    }
+
+    @Test
+    void theProcessIsDeployedExecutableWithAReadableNameOnEveryElementAndADailyTimer() {
+        BpmnModelInstance model = repository.getBpmnModelInstance(repository.createProcessDefinitionQuery()
+                .processDefinitionKey(PROCESS).latestVersion().singleResult().getId());
+
+        Process process = model.getModelElementById(PROCESS);
+        assertThat(process.isExecutable()).isTrue();
+        assertThat(process.getCamundaHistoryTimeToLiveString()).isEqualTo("P30D");
+        assertThat(model.getModelElementsByType(FlowElement.class))
+                .allSatisfy(element -> {
+                    assertThat(element.getId()).matches("[a-z-]+");
+                    if (!(element instanceof org.camunda.bpm.model.bpmn.instance.SequenceFlow)) {
+                        assertThat(element.getName()).isNotBlank();
+                    }
+                });
+        Job timer = timer();
+        assertThat(timer.getDuedate()).isAfter(new Date());
+        assertThat(timer.getDuedate().toInstant().atZone(java.time.ZoneId.systemDefault()).toLocalTime())
+                .as("the default cycle runs daily at 06:00").isEqualTo(java.time.LocalTime.of(6, 0));
+    }
+
+    /** Moves the engine clock and fires the timer as the job executor would (whichever of the two gets it first). */
+    private void runTimerAt(Instant when) {
+        ClockUtil.setCurrentTime(Date.from(when));
+        Job timer = timer();
+        try {
+            management.executeJob(timer.getId());
+        } catch (OptimisticLockingException e) {
+            // the job executor fired it at the same moment: the reminder ran once all the same
+        }
+    }
+
+    private Job timer() {
+        return management.createJobQuery().processDefinitionKey(PROCESS).timers().singleResult();
+    }
+
+    private static List<MimeMessage> awaitMails(String accountName, int count) throws Exception {
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (mailsMentioning(accountName).size() < count && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        List<MimeMessage> mails = mailsMentioning(accountName);
+        assertThat(mails).hasSize(count);
+        return mails;
+    }
+
+    private static List<MimeMessage> mailsMentioning(String accountName) {
+        return TestMail.to(RecordFixtures.ACCOUNT_MANAGER + "@example.com").stream()
+                .filter(message -> body(message).contains(accountName))
+                .toList();
+    }
+
+    private static String body(MimeMessage message) {
+        return com.icegreen.greenmail.util.GreenMailUtil.getBody(message);
+    }
+}
