@@ -17,7 +17,7 @@ public class TestEnvironment implements ApplicationContextInitializer<Configurab
         properties.put("nelm.demo.enabled", "true");
         // embedded PostgreSQL may stop before a context closes; a scheduled job (mail outbox) asking for a
         // connection then must fail fast, not hold the JVM exit for Hikari's default 30 s (surefire kills it)
-        properties.put("spring.datasource.hikari.connection-timeout", "3000");
+        properties.put("spring.datasource.hikari.connection-timeout", "10000");
         context.getEnvironment().getPropertySources()
                 .addFirst(new MapPropertySource("nelm-test-environment", properties));
     }
