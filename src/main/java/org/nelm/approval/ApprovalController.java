@@ -4,6 +4,7 @@ import java.util.List;
 import org.nelm.platform.error.ApiException;
 import org.nelm.platform.query.CollectionQuery;
 import org.nelm.platform.query.CollectionQueryParser;
+import org.nelm.platform.query.CollectionResponse;
 import org.nelm.platform.web.NelmApi;
 import org.nelm.security.CurrentCaller;
 import org.springframework.http.ResponseEntity;
@@ -39,11 +40,7 @@ class ApprovalController {
         var caller = callers.reader();
         CollectionQuery query = CollectionQueryParser.parse(limit, offset, count, filters, sorters, ApprovalQueries.SPEC);
         ApprovalService.ApprovalPage page = approvals.list(caller, requestedFor, query);
-        ResponseEntity.BodyBuilder response = ResponseEntity.ok();
-        if (page.total() != null) {
-            response.header("X-Total-Count", String.valueOf(page.total()));
-        }
-        return response.body(page.items());
+        return CollectionResponse.of(page.items(), page.total());
     }
 
     @GetMapping("/{id}")

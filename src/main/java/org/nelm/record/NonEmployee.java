@@ -1,6 +1,7 @@
 package org.nelm.record;
 
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.Map;
 
 /** A validated non-employee: the content shared by requests and records (and CSV rows). */
@@ -10,5 +11,24 @@ public record NonEmployee(String sourceId, String accountName, String firstName,
 
     public NonEmployee {
         data = data == null ? Map.of() : Map.copyOf(data);
+    }
+
+    /**
+     * Named SQL parameters for the columns that requests and records share (sourceId, accountName, firstName,
+     * lastName, email, phone, manager, data, startDate, endDate); {@code dataJson} is {@link #data()} as stored.
+     */
+    public Map<String, Object> sqlParams(String dataJson) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("sourceId", sourceId);
+        params.put("accountName", accountName);
+        params.put("firstName", firstName);
+        params.put("lastName", lastName);
+        params.put("email", email);
+        params.put("phone", phone);
+        params.put("manager", manager);
+        params.put("data", dataJson);
+        params.put("startDate", startDate);
+        params.put("endDate", endDate);
+        return params;
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import org.nelm.platform.error.ApiException;
 import org.nelm.platform.query.CollectionQuery;
 import org.nelm.platform.query.CollectionQueryParser;
+import org.nelm.platform.query.CollectionResponse;
 import org.nelm.platform.web.NelmApi;
 import org.nelm.record.RecordAccess.EditScope;
 import org.nelm.security.Caller;
@@ -65,11 +66,7 @@ class RecordController {
         Caller caller = callers.reader();
         CollectionQuery query = CollectionQueryParser.parse(limit, offset, count, filters, sorters, RecordList.SPEC);
         List<String> sources = access.listableSources(caller);
-        ResponseEntity.BodyBuilder response = ResponseEntity.ok();
-        if (query.count()) {
-            response.header("X-Total-Count", String.valueOf(list.count(query, sources)));
-        }
-        return response.body(list.page(query, sources));
+        return CollectionResponse.of(list.page(query, sources), query.count() ? list.count(query, sources) : null);
     }
 
     @GetMapping("/{id}")

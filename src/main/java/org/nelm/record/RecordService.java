@@ -69,16 +69,7 @@ public class RecordService {
                     :data, :startDate, :endDate, :now, :now)
                 """)
                 .param("id", id)
-                .param("sourceId", nonEmployee.sourceId())
-                .param("accountName", nonEmployee.accountName())
-                .param("firstName", nonEmployee.firstName())
-                .param("lastName", nonEmployee.lastName())
-                .param("email", nonEmployee.email())
-                .param("phone", nonEmployee.phone())
-                .param("manager", nonEmployee.manager())
-                .param("data", toJson(nonEmployee.data()))
-                .param("startDate", nonEmployee.startDate())
-                .param("endDate", nonEmployee.endDate())
+                .params(nonEmployee.sqlParams(toJson(nonEmployee.data())))
                 .param("now", now)
                 .update();
         return find(id).orElseThrow();
@@ -110,16 +101,7 @@ public class RecordService {
                         where id = :id and source_id = :sourceId
                         """)
                 .param("id", id)
-                .param("sourceId", nonEmployee.sourceId())
-                .param("accountName", nonEmployee.accountName())
-                .param("firstName", nonEmployee.firstName())
-                .param("lastName", nonEmployee.lastName())
-                .param("email", nonEmployee.email())
-                .param("phone", nonEmployee.phone())
-                .param("manager", nonEmployee.manager())
-                .param("data", toJson(nonEmployee.data()))
-                .param("startDate", nonEmployee.startDate())
-                .param("endDate", nonEmployee.endDate())
+                .params(nonEmployee.sqlParams(toJson(nonEmployee.data())))
                 .param("now", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
                 .update();
         if (updated == 0) {

@@ -3,6 +3,7 @@ package org.nelm.request;
 import java.util.List;
 import org.nelm.platform.query.CollectionQuery;
 import org.nelm.platform.query.CollectionQueryParser;
+import org.nelm.platform.query.CollectionResponse;
 import org.nelm.platform.web.NelmApi;
 import org.nelm.record.NonEmployeeRequestBody;
 import org.nelm.security.CurrentCaller;
@@ -45,11 +46,7 @@ class RequestController {
         var caller = callers.reader();
         CollectionQuery query = CollectionQueryParser.parse(limit, offset, count, filters, sorters, RequestQueries.SPEC);
         RequestService.RequestPage page = requests.list(caller, requestedFor, query);
-        ResponseEntity.BodyBuilder response = ResponseEntity.ok();
-        if (page.total() != null) {
-            response.header("X-Total-Count", String.valueOf(page.total()));
-        }
-        return response.body(page.items());
+        return CollectionResponse.of(page.items(), page.total());
     }
 
     @GetMapping("/{id}")

@@ -40,17 +40,8 @@ public class Requests {
                             :manager, :data, :startDate, :endDate, 'PENDING', :now, :now)
                         """)
                 .param("id", id)
-                .param("sourceId", nonEmployee.sourceId())
                 .param("requesterId", requesterId)
-                .param("accountName", nonEmployee.accountName())
-                .param("firstName", nonEmployee.firstName())
-                .param("lastName", nonEmployee.lastName())
-                .param("email", nonEmployee.email())
-                .param("phone", nonEmployee.phone())
-                .param("manager", nonEmployee.manager())
-                .param("data", toJson(nonEmployee.data()))
-                .param("startDate", nonEmployee.startDate())
-                .param("endDate", nonEmployee.endDate())
+                .params(nonEmployee.sqlParams(toJson(nonEmployee.data())))
                 .param("now", now)
                 .update();
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import org.nelm.platform.query.CollectionQuery;
 import org.nelm.platform.query.CollectionQueryParser;
+import org.nelm.platform.query.CollectionResponse;
 import org.nelm.platform.web.NelmApi;
 import org.nelm.security.CurrentCaller;
 import org.springframework.http.ResponseEntity;
@@ -50,11 +51,7 @@ class SourceController {
         CollectionQuery query = CollectionQueryParser.parse(limit, offset, count, filters, sorters,
                 SourceService.LIST_SPEC);
         SourceService.Page page = sources.list(currentCaller.reader(), query, requestedFor, nonEmployeeCount);
-        ResponseEntity.BodyBuilder response = ResponseEntity.ok();
-        if (query.count()) {
-            response.header("X-Total-Count", String.valueOf(page.total()));
-        }
-        return response.body(page.items());
+        return CollectionResponse.of(page.items(), query.count() ? page.total() : null);
     }
 
     @GetMapping("/{sourceId}")
