@@ -16,11 +16,11 @@ import org.junit.jupiter.api.Test;
 import org.nelm.record.RecordFixtures;
 import org.nelm.support.Api;
 import org.nelm.support.ApiResponse;
-import org.nelm.support.IntegrationTest;
+import org.nelm.support.ApiIntegration;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-@IntegrationTest
+@ApiIntegration
 class BulkImportIT {
 
     @LocalServerPort

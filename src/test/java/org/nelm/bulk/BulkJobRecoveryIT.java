@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.nelm.record.RecordFixtures;
 import org.nelm.source.SourcePolicies;
 import org.nelm.support.Api;
-import org.nelm.support.IntegrationTest;
+import org.nelm.support.ApiIntegration;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -19,7 +19,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * A node that dies mid-import: here the runner stops after one committed batch (as a killed JVM would, leaving the
  * job IN_PROGRESS with a heartbeat that then ages), and another node's poll takes the job over once it is stale.
  */
-@IntegrationTest
+@ApiIntegration
 class BulkJobRecoveryIT {
 
     @LocalServerPort

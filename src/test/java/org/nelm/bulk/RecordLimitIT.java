@@ -11,11 +11,11 @@ import org.junit.jupiter.api.Test;
 import org.nelm.record.RecordFixtures;
 import org.nelm.support.Api;
 import org.nelm.support.ApiResponse;
-import org.nelm.support.IntegrationTest;
+import org.nelm.support.ApiIntegration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The 20,000 records per source (L2): filled by an import, then parallel creates and a further import. */
-@IntegrationTest
+@ApiIntegration
 class RecordLimitIT {
 
     @LocalServerPort

@@ -8,10 +8,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
-import org.nelm.support.IntegrationTest;
+import org.nelm.support.ApiIntegration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-@IntegrationTest
+@ApiIntegration
 class EngineAndWebappsIT {
 
     @LocalServerPort

@@ -12,11 +12,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.nelm.support.Api;
 import org.nelm.support.ApiResponse;
-import org.nelm.support.IntegrationTest;
+import org.nelm.support.ApiIntegration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** PUT and PATCH: who may change which field (reference section 3, ops 4-5, and 13.8). */
-@IntegrationTest
+@ApiIntegration
 class RecordEditingIT {
 
     @LocalServerPort

@@ -14,10 +14,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.nelm.support.Api;
 import org.nelm.support.ApiResponse;
-import org.nelm.support.IntegrationTest;
+import org.nelm.support.ApiIntegration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-@IntegrationTest
+@ApiIntegration
 class RecordsIT {
 
     @LocalServerPort

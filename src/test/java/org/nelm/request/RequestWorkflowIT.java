@@ -18,11 +18,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.nelm.support.Api;
 import org.nelm.support.ApiResponse;
-import org.nelm.support.IntegrationTest;
+import org.nelm.support.ApiIntegration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The whole request lifecycle over HTTP: API decisions, Tasklist-equivalent decisions, mails, withdrawal. */
-@IntegrationTest
+@ApiIntegration
 class RequestWorkflowIT {
 
     @LocalServerPort

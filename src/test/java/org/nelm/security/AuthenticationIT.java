@@ -20,11 +20,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.nelm.support.Api;
 import org.nelm.support.ApiResponse;
-import org.nelm.support.IntegrationTest;
+import org.nelm.support.ApiIntegration;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-@IntegrationTest
+@ApiIntegration
 class AuthenticationIT {
 
     @LocalServerPort

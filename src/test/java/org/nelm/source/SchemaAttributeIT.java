@@ -19,12 +19,12 @@ import org.nelm.security.ClientCredentials;
 import org.nelm.security.RoleContext;
 import org.nelm.support.Api;
 import org.nelm.support.ApiResponse;
-import org.nelm.support.IntegrationTest;
+import org.nelm.support.ApiIntegration;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Operations 21 and 27-32 over HTTP, in the /v3 and the per-API /v1 family, with every error they can give. */
-@IntegrationTest
+@ApiIntegration
 class SchemaAttributeIT {
 
     static final List<String> FAMILIES = SourceFixtures.FAMILIES;

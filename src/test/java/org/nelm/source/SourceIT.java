@@ -23,13 +23,13 @@ import org.nelm.security.ClientCredentials;
 import org.nelm.security.RoleContext;
 import org.nelm.support.Api;
 import org.nelm.support.ApiResponse;
-import org.nelm.support.IntegrationTest;
+import org.nelm.support.ApiIntegration;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Operations 13-17 over HTTP, in the /v3 and the per-API /v1 family, with every error the reference lists. */
-@IntegrationTest
+@ApiIntegration
 class SourceIT {
 
     static final List<String> FAMILIES = SourceFixtures.FAMILIES;

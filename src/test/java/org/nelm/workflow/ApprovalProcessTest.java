@@ -52,7 +52,7 @@ import org.springframework.test.context.ContextConfiguration;
  */
 @SpringBootTest(properties = {
         "camunda.bpm.job-execution.enabled=false",
-        // as in IntegrationTest: no metrics flush at close, when embedded PostgreSQL may be gone
+        // as in ApiIntegration: no metrics flush at close, when embedded PostgreSQL may be gone
         "camunda.bpm.metrics.enabled=false",
         "camunda.bpm.metrics.db-reporter-activate=false",
         // the mail poller may still ask for a connection after embedded PostgreSQL stopped: do not wait 30 s

@@ -28,13 +28,13 @@ import org.junit.jupiter.api.Test;
 import org.nelm.record.RecordFixtures;
 import org.nelm.support.Api;
 import org.nelm.support.ApiResponse;
-import org.nelm.support.IntegrationTest;
+import org.nelm.support.ApiIntegration;
 import org.nelm.support.TestMail;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The daily end-date reminder, driven by the engine clock, with the mail checked in the test SMTP server. */
-@IntegrationTest
+@ApiIntegration
 class EndDateRemindersProcessIT {
 
     static final String PROCESS = "end-date-reminders";

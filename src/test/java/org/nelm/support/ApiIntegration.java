@@ -25,5 +25,5 @@ import org.springframework.test.context.TestPropertySource;
         "camunda.bpm.metrics.enabled=false",
         "camunda.bpm.metrics.db-reporter-activate=false"
 })
-public @interface IntegrationTest {
+public @interface ApiIntegration {
 }
