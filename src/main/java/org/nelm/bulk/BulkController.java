@@ -48,9 +48,7 @@ class BulkController {
     ResponseEntity<?> upload(@PathVariable String id, @RequestPart("data") MultipartFile data,
                              @RequestParam(defaultValue = "false") boolean dryRun) throws IOException {
         Caller caller = callers.manager();
-        if (!caller.has(RoleContext.NESR_CREATE)) {
-            throw ApiException.forbidden("This operation needs the role context " + RoleContext.NESR_CREATE.authority());
-        }
+        caller.require(RoleContext.NESR_CREATE);
         SourcePolicy source = source(id);
         if (dryRun) {
             return ResponseEntity.ok(imports.dryRun(source, data.getBytes()));

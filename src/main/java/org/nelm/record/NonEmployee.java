@@ -15,9 +15,9 @@ public record NonEmployee(String sourceId, String accountName, String firstName,
 
     /**
      * Named SQL parameters for the columns that requests and records share (sourceId, accountName, firstName,
-     * lastName, email, phone, manager, data, startDate, endDate); {@code dataJson} is {@link #data()} as stored.
+     * lastName, email, phone, manager, data, startDate, endDate), with {@link #data()} in its stored form.
      */
-    public Map<String, Object> sqlParams(String dataJson) {
+    public Map<String, Object> sqlParams() {
         Map<String, Object> params = new HashMap<>();
         params.put("sourceId", sourceId);
         params.put("accountName", accountName);
@@ -26,7 +26,7 @@ public record NonEmployee(String sourceId, String accountName, String firstName,
         params.put("email", email);
         params.put("phone", phone);
         params.put("manager", manager);
-        params.put("data", dataJson);
+        params.put("data", DataJson.write(data));
         params.put("startDate", startDate);
         params.put("endDate", endDate);
         return params;

@@ -50,10 +50,4 @@ class RecordAccess {
         }
         throw ApiException.forbidden();
     }
-
-    static void require(Caller caller, RoleContext role) {
-        if (!caller.has(role)) {
-            throw ApiException.forbidden("This operation needs the role context " + role.authority());
-        }
-    }
 }

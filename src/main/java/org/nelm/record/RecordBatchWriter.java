@@ -1,8 +1,5 @@
 package org.nelm.record;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -31,7 +28,6 @@ public class RecordBatchWriter {
     /** What happened (or, in a dry run, would happen) to one row. */
     public enum Outcome { CREATED, UPDATED, LIMIT_REACHED }
 
-    private static final TypeReference<Map<String, String>> DATA = new TypeReference<>() { };
     // explicit types: otherwise every null (data_json) makes the driver ask the server for the parameter's type
     private static final int[] INSERT_TYPES = {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
             Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP_WITH_TIMEZONE,
@@ -44,16 +40,14 @@ public class RecordBatchWriter {
     private final JdbcTemplate template;
     private final SourcePolicies sources;
     private final RecordService records;
-    private final ObjectMapper objectMapper;
     private final Clock clock;
 
     RecordBatchWriter(JdbcClient jdbc, JdbcTemplate template, SourcePolicies sources, RecordService records,
-                      ObjectMapper objectMapper, Clock clock) {
+                      Clock clock) {
         this.jdbc = jdbc;
         this.template = template;
         this.sources = sources;
         this.records = records;
-        this.objectMapper = objectMapper;
         this.clock = clock;
     }
 
@@ -80,13 +74,13 @@ public class RecordBatchWriter {
             if (current != null) {
                 outcomes.add(Outcome.UPDATED);
                 updates.add(new Object[] {row.firstName(), row.lastName(), row.email(), row.phone(), row.manager(),
-                        records.toJson(merged(current.data(), row.data(), dataColumns)), row.startDate(),
+                        DataJson.write(merged(current.data(), row.data(), dataColumns)), row.startDate(),
                         row.endDate(), now, current.id()});
             } else if (count < RecordService.MAX_RECORDS_PER_SOURCE) {
                 count++;
                 outcomes.add(Outcome.CREATED);
                 inserts.add(new Object[] {UUID.randomUUID().toString(), sourceId, row.accountName(), row.firstName(),
-                        row.lastName(), row.email(), row.phone(), row.manager(), records.toJson(row.data()),
+                        row.lastName(), row.email(), row.phone(), row.manager(), DataJson.write(row.data()),
                         row.startDate(), row.endDate(), now, now});
             } else {
                 outcomes.add(Outcome.LIMIT_REACHED);
@@ -126,7 +120,7 @@ public class RecordBatchWriter {
                     .param("ids", ids.subList(from, Math.min(ids.size(), from + 1000)))
                     .query(rs -> {
                         existing.put(rs.getString("account_name"),
-                                new Existing(rs.getString("id"), data(rs.getString("data_json"))));
+                                new Existing(rs.getString("id"), DataJson.read(rs.getString("data_json"))));
                     });
         }
         return existing;
@@ -140,13 +134,6 @@ public class RecordBatchWriter {
         return merged;
     }
 
-    private Map<String, String> data(String json) {
-        try {
-            return json == null ? Map.of() : objectMapper.readValue(json, DATA);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored record data is not JSON", e);
-        }
-    }
 
     private record Existing(String id, Map<String, String> data) {
     }

@@ -50,7 +50,7 @@ class RecordController {
     @PostMapping
     NonEmployeeRecord create(@RequestBody(required = false) NonEmployeeRequestBody body) {
         Caller caller = callers.manager();
-        RecordAccess.require(caller, RoleContext.NESR_CREATE);
+        caller.require(RoleContext.NESR_CREATE);
         if (body == null) {
             throw ApiException.badRequest("The request body is required");
         }
@@ -96,7 +96,7 @@ class RecordController {
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@PathVariable String id) {
         Caller caller = callers.manager();
-        RecordAccess.require(caller, RoleContext.NESR_DELETE);
+        caller.require(RoleContext.NESR_DELETE);
         if (!records.delete(id)) {
             throw ApiException.notFound();
         }
@@ -106,7 +106,7 @@ class RecordController {
     @PostMapping("/bulk-delete")
     ResponseEntity<Void> bulkDelete(@RequestBody(required = false) BulkDeleteRequest body) {
         Caller caller = callers.manager();
-        RecordAccess.require(caller, RoleContext.NESR_DELETE);
+        caller.require(RoleContext.NESR_DELETE);
         if (body == null || body.ids() == null || body.ids().isEmpty()) {
             throw ApiException.badRequest("ids is required and must list at least one record id");
         }

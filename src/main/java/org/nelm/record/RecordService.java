@@ -1,8 +1,5 @@
 package org.nelm.record;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -31,17 +28,14 @@ import org.springframework.transaction.annotation.Transactional;
 public class RecordService {
 
     public static final int MAX_RECORDS_PER_SOURCE = 20_000;
-    private static final TypeReference<Map<String, String>> DATA = new TypeReference<>() { };
 
     private final JdbcClient jdbc;
     private final SourcePolicies sources;
-    private final ObjectMapper objectMapper;
     private final Clock clock;
 
-    public RecordService(JdbcClient jdbc, SourcePolicies sources, ObjectMapper objectMapper, Clock clock) {
+    public RecordService(JdbcClient jdbc, SourcePolicies sources, Clock clock) {
         this.jdbc = jdbc;
         this.sources = sources;
-        this.objectMapper = objectMapper;
         this.clock = clock;
     }
 
@@ -69,7 +63,7 @@ public class RecordService {
                     :data, :startDate, :endDate, :now, :now)
                 """)
                 .param("id", id)
-                .params(nonEmployee.sqlParams(toJson(nonEmployee.data())))
+                .params(nonEmployee.sqlParams())
                 .param("now", now)
                 .update();
         return find(id).orElseThrow();
@@ -101,7 +95,7 @@ public class RecordService {
                         where id = :id and source_id = :sourceId
                         """)
                 .param("id", id)
-                .params(nonEmployee.sqlParams(toJson(nonEmployee.data())))
+                .params(nonEmployee.sqlParams())
                 .param("now", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
                 .update();
         if (updated == 0) {
@@ -179,28 +173,12 @@ public class RecordService {
     NonEmployeeRecord map(ResultSet rs, int row) throws SQLException {
         return new NonEmployeeRecord(rs.getString("id"), rs.getString("account_name"), rs.getString("first_name"),
                 rs.getString("last_name"), rs.getString("email"), rs.getString("phone"), rs.getString("manager"),
-                rs.getString("source_id"), fromJson(rs.getString("data_json")),
+                rs.getString("source_id"), DataJson.read(rs.getString("data_json")),
                 utc(rs, "start_date"), utc(rs, "end_date"), utc(rs, "modified"), utc(rs, "created"));
     }
 
     /** H2 keeps the offset a date-time was written with, PostgreSQL answers in UTC: answer UTC on both. */
     private static OffsetDateTime utc(ResultSet rs, String column) throws SQLException {
         return rs.getObject(column, OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC);
-    }
-
-    String toJson(Map<String, String> data) {
-        try {
-            return data == null || data.isEmpty() ? null : objectMapper.writeValueAsString(data);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    Map<String, String> fromJson(String json) {
-        try {
-            return json == null ? Map.of() : objectMapper.readValue(json, DATA);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored record data is not JSON", e);
-        }
     }
 }

@@ -1,8 +1,5 @@
 package org.nelm.request;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -12,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.nelm.approval.ApprovalStatus;
 import org.nelm.platform.query.SqlFragment;
+import org.nelm.record.DataJson;
 import org.nelm.record.NonEmployee;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -20,16 +18,13 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class Requests {
 
-    private static final TypeReference<Map<String, String>> DATA = new TypeReference<>() { };
     private static final String SELECT =
             "select r.*, s.name as source_name from nelm_request r join nelm_source s on s.id = r.source_id";
 
     private final JdbcClient jdbc;
-    private final ObjectMapper objectMapper;
 
-    Requests(JdbcClient jdbc, ObjectMapper objectMapper) {
+    Requests(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.objectMapper = objectMapper;
     }
 
     void insert(String id, String requesterId, NonEmployee nonEmployee, OffsetDateTime now) {
@@ -41,7 +36,7 @@ public class Requests {
                         """)
                 .param("id", id)
                 .param("requesterId", requesterId)
-                .params(nonEmployee.sqlParams(toJson(nonEmployee.data())))
+                .params(nonEmployee.sqlParams())
                 .param("now", now)
                 .update();
     }
@@ -131,27 +126,11 @@ public class Requests {
     RequestRow map(ResultSet rs, int row) throws SQLException {
         NonEmployee nonEmployee = new NonEmployee(rs.getString("source_id"), rs.getString("account_name"),
                 rs.getString("first_name"), rs.getString("last_name"), rs.getString("email"), rs.getString("phone"),
-                rs.getString("manager"), fromJson(rs.getString("data_json")),
+                rs.getString("manager"), DataJson.read(rs.getString("data_json")),
                 rs.getObject("start_date", OffsetDateTime.class), rs.getObject("end_date", OffsetDateTime.class));
         return new RequestRow(rs.getString("id"), rs.getString("requester_id"), nonEmployee,
                 rs.getString("source_name"), ApprovalStatus.valueOf(rs.getString("approval_status")), rs.getString("comment"),
                 rs.getObject("completion_date", OffsetDateTime.class), rs.getString("record_id"),
                 rs.getObject("created", OffsetDateTime.class), rs.getObject("modified", OffsetDateTime.class));
-    }
-
-    private String toJson(Map<String, String> data) {
-        try {
-            return data == null || data.isEmpty() ? null : objectMapper.writeValueAsString(data);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private Map<String, String> fromJson(String json) {
-        try {
-            return json == null ? Map.of() : objectMapper.readValue(json, DATA);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored request data is not JSON", e);
-        }
     }
 }

@@ -1,6 +1,7 @@
 package org.nelm.security;
 
 import java.util.Set;
+import org.nelm.platform.error.ApiException;
 
 /**
  * Who is calling, as the access token says: the OAuth client, the identity behind it (null for an application
@@ -26,6 +27,13 @@ public record Caller(String clientId, String identityId, Set<String> scopes, Set
 
     public boolean has(RoleContext role) {
         return isOrgAdmin() || authorities.contains(role.authority());
+    }
+
+    /** Refuses the operation (403) unless the caller holds the role context. */
+    public void require(RoleContext role) {
+        if (!has(role)) {
+            throw ApiException.forbidden("This operation needs the role context " + role.authority());
+        }
     }
 
     /** The identity a {@code requested-for} value names: {@code me} is the caller's own identity. */

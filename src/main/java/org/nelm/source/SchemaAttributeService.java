@@ -77,7 +77,7 @@ class SchemaAttributeService {
 
     @Transactional
     NonEmployeeSchemaAttribute create(Caller caller, String sourceId, NonEmployeeSchemaAttributeBody body) {
-        RoleContexts.require(caller, RoleContext.NESR_CREATE);
+        caller.require(RoleContext.NESR_CREATE);
         NonEmployeeSchemaAttribute attribute = validate(body);
         lockSource(sourceId);
         String key = attribute.technicalName().toLowerCase(Locale.ROOT);
@@ -96,7 +96,7 @@ class SchemaAttributeService {
 
     @Transactional
     NonEmployeeSchemaAttribute patch(Caller caller, String sourceId, String attributeId, JsonNode patch) {
-        RoleContexts.require(caller, RoleContext.NESR_UPDATE);
+        caller.require(RoleContext.NESR_UPDATE);
         lockSource(sourceId);
         NonEmployeeSchemaAttribute current = store.find(sourceId, attributeId).orElseThrow(ApiException::notFound);
         refuseSystem(current, "changed");
@@ -109,7 +109,7 @@ class SchemaAttributeService {
 
     @Transactional
     void delete(Caller caller, String sourceId, String attributeId) {
-        RoleContexts.require(caller, RoleContext.NESR_DELETE);
+        caller.require(RoleContext.NESR_DELETE);
         lockSource(sourceId);
         NonEmployeeSchemaAttribute current = store.find(sourceId, attributeId).orElseThrow(ApiException::notFound);
         refuseSystem(current, "deleted");
@@ -119,7 +119,7 @@ class SchemaAttributeService {
     /** Removes the custom attributes only (reference L16); the system ones stay. */
     @Transactional
     void deleteAllCustom(Caller caller, String sourceId) {
-        RoleContexts.require(caller, RoleContext.NESR_DELETE);
+        caller.require(RoleContext.NESR_DELETE);
         lockSource(sourceId);
         store.deleteAllCustom(sourceId);
     }

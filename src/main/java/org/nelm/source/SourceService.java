@@ -76,7 +76,7 @@ class SourceService {
      */
     @Transactional
     NonEmployeeSourceWithCloudExternalId create(Caller caller, NonEmployeeSourceRequestBody body) {
-        RoleContexts.require(caller, RoleContext.NESR_CREATE);
+        caller.require(RoleContext.NESR_CREATE);
         SourceDraft draft = validator.validate(body);
         store.lockSourceCreation();
         if (store.nameTaken(draft.nameKey(), null)) {
@@ -129,7 +129,7 @@ class SourceService {
     /** Applies the patch to the source as its create body would say, then checks the result like a create. */
     @Transactional
     NonEmployeeSource patch(Caller caller, String id, JsonNode patch) {
-        RoleContexts.require(caller, RoleContext.NESR_UPDATE);
+        caller.require(RoleContext.NESR_UPDATE);
         if (!policies.lock(id)) {
             throw ApiException.notFound();
         }
@@ -154,7 +154,7 @@ class SourceService {
      */
     @Transactional
     void delete(Caller caller, String id) {
-        RoleContexts.require(caller, RoleContext.NESR_DELETE);
+        caller.require(RoleContext.NESR_DELETE);
         if (!policies.lock(id)) {
             throw ApiException.notFound();
         }
