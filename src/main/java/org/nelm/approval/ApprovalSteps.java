@@ -9,7 +9,6 @@ import org.nelm.record.NonEmployeeRecord;
 import org.nelm.record.RecordService;
 import org.nelm.request.RequestRow;
 import org.nelm.request.Requests;
-import org.nelm.source.ApproverRef;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -52,12 +51,13 @@ public class ApprovalSteps {
 
     /** The level's turn has come: its item becomes PENDING with the task, its approver is asked. */
     @Transactional
-    public ApproverRef startLevel(String requestId, int order, String taskId) {
+    public StartedLevel startLevel(String requestId, int order, String taskId) {
         ApprovalItemRow item = items.level(requestId, order)
                 .orElseThrow(() -> new IllegalStateException("No approval level " + order + " for " + requestId));
         items.start(item.id(), taskId, now());
-        notifications.reviewNeeded(request(requestId), item.approver(), order);
-        return item.approver();
+        RequestRow request = request(requestId);
+        notifications.reviewNeeded(request, item.approver(), order);
+        return new StartedLevel(item.approver(), request.nonEmployee().accountName());
     }
 
     /**

@@ -3,14 +3,15 @@ package org.nelm.request;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.nelm.record.NonEmployee;
 import org.nelm.source.ApproverRef;
 import org.nelm.source.SourcePolicy;
 
 /**
- * The variables a request's process starts with: plain strings and booleans that Tasklist's form shows and
- * Cockpit can read (dates as ISO-8601 text, custom attributes as readable "key: value" lines).
+ * What a request's process starts with. Stored: one readable text of the request for Tasklist's form and
+ * Cockpit, and the {@code rejected} flag the diagram's conditions read. The routing inputs are transient (see
+ * ApprovalWorkflow.start): every stored variable costs a row in the runtime table and two in history per
+ * request, and our own tables already hold the request.
  */
 final class ProcessStart {
 
@@ -20,24 +21,27 @@ final class ProcessStart {
     private ProcessStart() {
     }
 
-    static Map<String, Object> variables(String requesterId, SourcePolicy source, NonEmployee ne) {
+    static Map<String, Object> variables(SourcePolicy source, NonEmployee ne) {
         Map<String, Object> variables = new HashMap<>();
-        variables.put("requesterId", requesterId);
-        variables.put("sourceName", source.name());
-        variables.put("accountName", ne.accountName());
-        variables.put("firstName", ne.firstName());
-        variables.put("lastName", ne.lastName());
-        variables.put("email", ne.email());
-        variables.put("phone", ne.phone());
-        variables.put("manager", ne.manager());
-        variables.put("startDate", ne.startDate().toString());
-        variables.put("endDate", ne.endDate().toString());
-        if (!ne.data().isEmpty()) {
-            variables.put("customAttributes", ne.data().entrySet().stream()
-                    .map(entry -> entry.getKey() + ": " + entry.getValue()).sorted().collect(Collectors.joining("\n")));
-        }
+        variables.put("requestSummary", summary(source, ne));
         variables.put("rejected", false);
         return variables;
+    }
+
+    /** The request as Tasklist's form shows it: one "label: value" line per field, custom attributes last. */
+    static String summary(SourcePolicy source, NonEmployee ne) {
+        StringBuilder text = new StringBuilder()
+                .append("Name: ").append(ne.firstName()).append(' ').append(ne.lastName())
+                .append("\nAccount name: ").append(ne.accountName())
+                .append("\nE-mail: ").append(ne.email())
+                .append("\nPhone: ").append(ne.phone())
+                .append("\nManager: ").append(ne.manager())
+                .append("\nStart date: ").append(ne.startDate())
+                .append("\nEnd date: ").append(ne.endDate())
+                .append("\nSource: ").append(source.name());
+        ne.data().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(entry -> text.append('\n').append(entry.getKey()).append(": ").append(entry.getValue()));
+        return text.toString();
     }
 
     /**

@@ -27,6 +27,8 @@ import org.nelm.source.SourcePolicies;
 import org.nelm.source.SourcePolicy;
 import org.nelm.workflow.ApprovalWorkflow;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -60,8 +62,9 @@ public class RequestService {
 
     /**
      * Who may ask: idn:nesr:create, the source's owner or one of its account managers. The accountName must be
-     * free among the source's records and open requests, checked under the source lock so that two parallel
-     * requests cannot both take it.
+     * free among the source's records and open requests. No source-wide lock: two parallel requests for one
+     * name are told apart by the unique index on open requests, and a source deleted meanwhile by the foreign
+     * key (its delete locks the source row first and then withdraws the pending requests it sees).
      */
     @Transactional
     public NonEmployeeRequest create(Caller caller, NonEmployeeRequestBody body) {
@@ -73,7 +76,6 @@ public class RequestService {
             throw ApiException.forbidden();
         }
         NonEmployee nonEmployee = validator.validate(body, source);
-        sources.lock(source.id());
         if (records.accountNameInUse(source.id(), nonEmployee.accountName())
                 || requests.openWithAccountName(source.id(), nonEmployee.accountName())) {
             throw RecordService.accountNameConflict(nonEmployee.accountName());
@@ -84,8 +86,14 @@ public class RequestService {
         }
         String id = UUID.randomUUID().toString();
         String requester = caller.hasIdentity() ? caller.identityId() : caller.clientId();
-        requests.insert(id, requester, nonEmployee, now());
-        workflow.start(id, ProcessStart.variables(requester, source, nonEmployee),
+        try {
+            requests.insert(id, requester, nonEmployee, now());
+        } catch (DuplicateKeyException parallelRequestForTheSameName) {
+            throw RecordService.accountNameConflict(nonEmployee.accountName());
+        } catch (DataIntegrityViolationException sourceDeletedMeanwhile) {
+            throw ApiException.badRequest("sourceId \"" + source.id() + "\" is not a non-employee source");
+        }
+        workflow.start(id, ProcessStart.variables(source, nonEmployee),
                 ProcessStart.routingInputs(source, nonEmployee));
         return view(requests.find(id).orElseThrow(), source);
     }

@@ -30,9 +30,10 @@ public class Requests {
     void insert(String id, String requesterId, NonEmployee nonEmployee, OffsetDateTime now) {
         jdbc.sql("""
                         insert into nelm_request (id, source_id, requester_id, account_name, first_name, last_name, email,
-                            phone, manager, data_json, start_date, end_date, approval_status, created, modified)
+                            phone, manager, data_json, start_date, end_date, approval_status, open_account_name,
+                            created, modified)
                         values (:id, :sourceId, :requesterId, :accountName, :firstName, :lastName, :email, :phone,
-                            :manager, :data, :startDate, :endDate, 'PENDING', :now, :now)
+                            :manager, :data, :startDate, :endDate, 'PENDING', :accountName, :now, :now)
                         """)
                 .param("id", id)
                 .param("requesterId", requesterId)
@@ -55,17 +56,17 @@ public class Requests {
     boolean openWithAccountName(String sourceId, String accountName) {
         return jdbc.sql("""
                         select count(*) from nelm_request
-                        where source_id = :sourceId and account_name = :accountName and approval_status = 'PENDING'
+                        where source_id = :sourceId and open_account_name = :accountName
                         """)
                 .param("sourceId", sourceId).param("accountName", accountName)
                 .query(Long.class).single() > 0;
     }
 
-    /** Ends the request; completionDate only for APPROVED. */
+    /** Ends the request (its accountName is free again for a new request); completionDate only for APPROVED. */
     public void finish(String id, ApprovalStatus status, String comment, String recordId, OffsetDateTime now) {
         jdbc.sql("""
                         update nelm_request set approval_status = :status, comment = :comment, record_id = :recordId,
-                            completion_date = :completion, modified = :now
+                            completion_date = :completion, modified = :now, open_account_name = null
                         where id = :id
                         """)
                 .param("id", id).param("status", status.name()).param("comment", comment)

@@ -10,6 +10,7 @@ import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.variable.Variables;
 import org.nelm.approval.ApprovalSteps;
 import org.nelm.approval.RoutedLevel;
 import org.nelm.source.ApproverRef;
@@ -58,7 +59,8 @@ class ApprovalRoutingListener implements ExecutionListener {
             why.put("outputs", row.getEntryMap());
             levels.add(new RoutedLevel(new ApproverRef(ApproverType.valueOf(type), id), json(why)));
         }
-        execution.setVariable(ProcessVariables.LEVEL_COUNT, steps.route(requestId, levels));
+        // transient: the gateway and the loop read it in this transaction; each task reads nrOfInstances
+        execution.setVariable(ProcessVariables.LEVEL_COUNT, Variables.integerValue(steps.route(requestId, levels), true));
     }
 
     private String json(Object value) {

@@ -1,25 +1,25 @@
 package org.nelm.workflow;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.nelm.approval.ApprovalStatus;
 import org.nelm.approval.ApprovalSteps;
+import org.nelm.approval.StartedLevel;
 import org.nelm.source.ApproverRef;
 import org.nelm.source.ApproverType;
 import org.springframework.stereotype.Component;
 
 /**
  * The approval task "Review request", one per level. On create the level's item becomes PENDING and the task
- * goes to the approver (assignee, or candidate group). On complete the decision ({@code decision},
- * {@code comment}, as Tasklist's form and the API both send them) is recorded on the item in the same
- * transaction; an invalid decision makes the completion fail.
+ * goes to the approver (assignee, or candidate group). On complete the decision (from Tasklist's form as
+ * {@code decision} / {@code comment}, from the approvals API as transient variables) is recorded on the item in
+ * the same transaction; an invalid decision makes the completion fail.
  */
 @Component("approvalTaskListener")
 class ApprovalTaskListener implements TaskListener {
-
-    private static final String LOOP_COUNTER = "loopCounter";
 
     private final ApprovalSteps steps;
     private final IdentityService identities;
@@ -32,7 +32,7 @@ class ApprovalTaskListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         String requestId = task.getExecution().getProcessBusinessKey();
-        int level = ((Number) task.getExecution().getVariable(LOOP_COUNTER)).intValue() + 1;
+        int level = ((Number) task.getExecution().getVariable(ProcessVariables.LOOP_COUNTER)).intValue() + 1;
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             created(task, requestId, level);
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
@@ -41,32 +41,34 @@ class ApprovalTaskListener implements TaskListener {
     }
 
     private void created(DelegateTask task, String requestId, int level) {
-        ApproverRef approver = steps.startLevel(requestId, level, task.getId());
+        StartedLevel started = steps.startLevel(requestId, level, task.getId());
+        ApproverRef approver = started.approver();
         if (approver.type() == ApproverType.IDENTITY) {
             task.setAssignee(approver.id());
         } else {
             task.addCandidateGroup(approver.id());
         }
-        task.setName("Review " + task.getExecution().getVariable(ProcessVariables.ACCOUNT_NAME) + " (level " + level
-                + " of " + task.getExecution().getVariable(ProcessVariables.LEVEL_COUNT) + ")");
-        // local to this level's execution: TaskService.complete and Tasklist's form write the decision there,
-        // so it never leaks into the next level or the process instance
-        task.getExecution().setVariableLocal(ProcessVariables.DECISION, null);
-        task.getExecution().setVariableLocal(ProcessVariables.COMMENT, null);
+        task.setName("Review " + started.accountName() + " (level " + level + " of "
+                + task.getExecution().getVariable(ProcessVariables.LEVELS) + ")");
     }
 
     private void completed(DelegateTask task, String requestId, int level) {
-        String decision = (String) task.getVariable(ProcessVariables.DECISION);
-        String comment = (String) task.getVariable(ProcessVariables.COMMENT);
+        DelegateExecution execution = task.getExecution();
+        boolean byApi = execution.hasVariable(ProcessVariables.API_DECISION);
+        String decision = (String) execution.getVariable(byApi ? ProcessVariables.API_DECISION : ProcessVariables.DECISION);
+        String comment = (String) execution.getVariable(byApi ? ProcessVariables.API_COMMENT : ProcessVariables.COMMENT);
+        // a form's values are stored where the engine put them; the next level's form must start empty
+        execution.removeVariable(ProcessVariables.DECISION);
+        execution.removeVariable(ProcessVariables.COMMENT);
         String actor = actor(task);
         ApprovalStatus status = steps.decide(requestId, level, decision, comment, actor);
         if (status == ApprovalStatus.REJECTED) {
-            task.getExecution().setVariable(ProcessVariables.REJECTED, true);
+            execution.setVariable(ProcessVariables.REJECTED, true);
         }
-        String history = (String) task.getExecution().getVariable(ProcessVariables.DECISION_HISTORY);
+        String history = (String) execution.getVariable(ProcessVariables.DECISION_HISTORY);
         String line = "Level " + level + ": " + status + " by " + actor
                 + (comment == null || comment.isBlank() ? "" : " (" + comment + ")");
-        task.getExecution().setVariable(ProcessVariables.DECISION_HISTORY,
+        execution.setVariable(ProcessVariables.DECISION_HISTORY,
                 history == null || history.isBlank() ? line : history + "\n" + line);
     }
 

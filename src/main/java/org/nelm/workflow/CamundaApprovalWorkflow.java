@@ -27,7 +27,7 @@ class CamundaApprovalWorkflow implements ApprovalWorkflow {
     @Override
     public void start(String requestId, Map<String, Object> variables, Map<String, Object> routingInputs) {
         VariableMap all = Variables.fromMap(variables);
-        // an input that is also a stored variable (e.g. sourceName) stays stored; the others exist only for routing
+        // an input that is also a stored variable stays stored; the others exist only for routing
         routingInputs.forEach((name, value) -> {
             if (!all.containsKey(name)) {
                 all.putValueTyped(name, Variables.untypedValue(value, true));
@@ -40,12 +40,13 @@ class CamundaApprovalWorkflow implements ApprovalWorkflow {
 
     @Override
     public void decide(String taskId, ApprovalStatus decision, String comment, String actorId) {
-        // the approvals API has checked that the actor is the item's approver; the actor travels as a transient
-        // variable (never stored) so the task listener records who decided, as it does for a Tasklist user
+        // the approvals API has checked that the actor is the item's approver. Decision, comment and actor travel
+        // as transient variables (never stored, under names of their own: the engine refuses a transient value
+        // over a stored one, such as a Tasklist form's decision); the task listener reads them as it reads a form's
         try {
             unwrapped(() -> tasks.complete(taskId, Variables.createVariables()
-                    .putValue(ProcessVariables.DECISION, decision.name())
-                    .putValue(ProcessVariables.COMMENT, comment)
+                    .putValueTyped(ProcessVariables.API_DECISION, Variables.stringValue(decision.name(), true))
+                    .putValueTyped(ProcessVariables.API_COMMENT, Variables.stringValue(comment, true))
                     .putValueTyped(ProcessVariables.DECIDED_BY, Variables.stringValue(actorId, true))));
         } catch (NullValueException | NotFoundException | OptimisticLockingException e) {
             throw ApiException.badRequest("The approval item has already been decided; only a PENDING item can be decided");

@@ -48,6 +48,8 @@ public final class WorkflowBenchmark {
     private static final int CLIENTS = Integer.getInteger("bench.clients", 16);
     private static final int WARMUP = Integer.getInteger("bench.warmup", 800);
     private static final int OPERATIONS = Integer.getInteger("bench.operations", 3200);
+    /** Prints each measured row's statements (needs -Dnelm.test.pg.shared_preload_libraries=pg_stat_statements). */
+    private static final boolean STATEMENTS = Boolean.getBoolean("bench.statements");
 
     private WorkflowBenchmark() {
     }
@@ -88,6 +90,9 @@ public final class WorkflowBenchmark {
             tasks = context.getBean(TaskService.class);
             jdbc = context.getBean(JdbcClient.class);
             deployBareProcesses(context.getBean(RepositoryService.class));
+            if (STATEMENTS) {
+                jdbc.sql("create extension if not exists pg_stat_statements").update();
+            }
             for (int i = 0; i < CLIENTS; i++) {
                 sources.add(source("bench-" + i));
             }
@@ -165,6 +170,9 @@ public final class WorkflowBenchmark {
                     return null;
                 }));
             }
+            if (STATEMENTS) {
+                jdbc.sql("select pg_stat_statements_reset()").query().singleValue();
+            }
             long began = System.nanoTime();
             start.countDown();
             for (Future<?> future : futures) {
@@ -172,8 +180,27 @@ public final class WorkflowBenchmark {
             }
             double seconds = (System.nanoTime() - began) / 1e9;
             pool.shutdown();
+            if (STATEMENTS && !name.startsWith("warm-up")) {
+                printStatements(name, count);
+            }
             Arrays.sort(latencies);
             return new Result(name, count / seconds, latencies[count / 2] / 1e6, latencies[(int) (count * 0.99)] / 1e6);
+        }
+
+        private void printStatements(String name, int count) {
+            System.out.printf("%n%s: statements per operation, by total time%n", name);
+            jdbc.sql("""
+                    select calls, total_exec_time, query, rows, shared_blks_hit + shared_blks_read from pg_stat_statements
+                    where query not like '%pg_stat_statements%' order by total_exec_time desc limit 30""")
+                    .query((rs, row) -> String.format("%6.2f calls %8.3f ms/op %7.1f rows %7.1f blocks/call  %s",
+                            rs.getLong(1) / (double) count, rs.getDouble(2) / count,
+                            rs.getLong(4) / (double) rs.getLong(1), rs.getLong(5) / (double) rs.getLong(1), rs.getString(3).replaceAll("\\s+", " ")
+                                    .substring(0, Math.min(rs.getDouble(2) / count > 1 ? 2000 : 150,
+                                    rs.getString(3).replaceAll("\\s+", " ").length()))))
+                    .list().forEach(System.out::println);
+            jdbc.sql("select sum(calls), sum(total_exec_time) from pg_stat_statements").query((rs, row) ->
+                    String.format("total: %.1f statements/op, %.2f ms/op in the database", rs.getLong(1) / (double) count,
+                            rs.getDouble(2) / count)).list().forEach(System.out::println);
         }
 
         private String source(String name) {

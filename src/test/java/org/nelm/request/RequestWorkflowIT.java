@@ -10,15 +10,12 @@ import jakarta.mail.internet.MimeMessage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.nelm.support.Api;
 import org.nelm.support.ApiResponse;
 import org.nelm.support.ApiIntegration;
+import org.nelm.support.ParallelClients;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The whole request lifecycle over HTTP: API decisions, Tasklist-equivalent decisions, mails, withdrawal. */
@@ -127,13 +124,17 @@ class RequestWorkflowIT {
         assertThat(approver1.get("/engine-rest/task/" + taskId + "/deployed-form").get("id").asText())
                 .as("the Camunda Form shipped with the process").isEqualTo("approvalDecision");
         JsonNode formVariables = approver1.get("/engine-rest/task/" + taskId + "/form-variables");
-        assertThat(formVariables.get("accountName").get("value").asText()).isEqualTo(request.get("accountName").asText());
-        assertThat(formVariables.get("sourceName").get("value").asText()).startsWith("Workflow ");
+        assertThat(formVariables.get("requestSummary").get("value").asText())
+                .contains("Account name: " + request.get("accountName").asText(), "Source: Workflow ");
         assertThat(approver1.complete(task.get("id").asText(), "APPROVED", "via Tasklist").statusCode()).isEqualTo(204);
 
         EngineRest approver2 = EngineRest.as(port, "approver2");
         JsonNode groupTask = approver2.taskOf(requestId);
         assertThat(groupTask).as("group task visible to every member").isNotNull();
+        JsonNode levelTwoForm = approver2.get("/engine-rest/task/" + groupTask.get("id").asText() + "/form-variables");
+        assertThat(levelTwoForm.has("decision")).as("level 1's decision does not prefill level 2").isFalse();
+        assertThat(levelTwoForm.get("decisionHistory").get("value").asText())
+                .isEqualTo("Level 1: APPROVED by approver1 (via Tasklist)");
         assertThat(EngineRest.as(port, "approver3").taskOf(requestId)).isNotNull();
         assertThat(approver2.claim(groupTask.get("id").asText())).isEqualTo(204);
         assertThat(approver2.complete(groupTask.get("id").asText(), "REJECTED", "").statusCode())
@@ -153,28 +154,69 @@ class RequestWorkflowIT {
     }
 
     @Test
+    void tasklistDecisionThenApiDecision_onOneRequest() {
+        String sourceId = fixtures.source("approver1", "approver2");
+        JsonNode request = fixtures.request(sourceId);
+        String requestId = request.get("id").asText();
+        EngineRest tasklist = EngineRest.as(port, "approver1");
+        assertThat(tasklist.complete(tasklist.taskOf(requestId).get("id").asText(), "APPROVED", "in Tasklist")
+                .statusCode()).isEqualTo(204);
+
+        String levelTwo = request.get("approvalItems").get(1).get("id").asText();
+        ApiResponse approved = Api.as(port, "approver2").post("/v3/non-employee-approvals/" + levelTwo + "/approve",
+                Map.of("comment", "through the API"));
+
+        assertThat(approved.status()).as(approved.text()).isEqualTo(200);
+        JsonNode done = fixtures.awaitRequest(requestId, r -> "APPROVED".equals(r.get("approvalStatus").asText()));
+        assertThat(done.get("approvalItems").findValuesAsText("comment")).containsExactly("in Tasklist", "through the API");
+        assertThat(done.get("approvalItems").findValuesAsText("approvalStatus")).containsExactly("APPROVED", "APPROVED");
+    }
+
+    @Test
     void racingDecisionsOnOneItem_exactlyOneWins() throws Exception {
         String sourceId = fixtures.source("approver1", "approver2");
         JsonNode request = fixtures.request(sourceId);
         String item = request.get("approvalItems").get(0).get("id").asText();
         Api approver = Api.as(port, "approver1");
 
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        List<Future<ApiResponse>> results = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            Callable<ApiResponse> decide = () -> approver.post("/v3/non-employee-approvals/" + item + "/approve", Map.of());
-            results.add(pool.submit(decide));
-        }
-        List<Integer> statuses = new ArrayList<>();
-        for (Future<ApiResponse> result : results) {
-            statuses.add(result.get().status());
-        }
-        pool.shutdown();
+        List<Integer> statuses = ParallelClients.race(4, i -> approver.post(
+                "/v3/non-employee-approvals/" + item + "/approve", Map.of())).stream().map(ApiResponse::status).toList();
 
         assertThat(statuses).containsOnly(200, 400).filteredOn(s -> s == 200).hasSize(1);
         JsonNode after = fixtures.request(request.get("id").asText(), "admin");
         assertThat(after.get("approvalItems").findValuesAsText("approvalStatus")).containsExactly("APPROVED", "PENDING");
         assertThat(EngineRest.as(port, "approver2").taskOf(request.get("id").asText())).isNotNull();
+    }
+
+    @Test
+    void parallelRequestsForOneAccountName_exactlyOneIsAccepted() throws Exception {
+        String sourceId = fixtures.source("approver1");
+        String accountName = unique("race");
+        Api admin = Api.as(port, "admin");
+
+        List<ApiResponse> responses = ParallelClients.race(8,
+                i -> admin.post("/v3/non-employee-requests", body(sourceId, accountName)));
+
+        assertThat(ParallelClients.count(responses, 200)).isEqualTo(1);
+        assertThat(ParallelClients.count(responses, "400.1.409 Reference conflict")).isEqualTo(7);
+        JsonNode open = admin.get("/v3/non-employee-requests?requested-for=admin&filters="
+                + Api.encode("sourceId eq \"" + sourceId + "\"")).json();
+        assertThat(open.size()).as("one request, one process").isEqualTo(1);
+        assertThat(EngineRest.as(port, "approver1").taskOf(open.get(0).get("id").asText())).isNotNull();
+    }
+
+    @Test
+    void anEndedRequestFreesItsAccountName_forANewRequest() {
+        String sourceId = fixtures.source("approver1");
+        String accountName = unique("again");
+        Api admin = Api.as(port, "admin");
+        String first = admin.post("/v3/non-employee-requests", body(sourceId, accountName)).json().get("id").asText();
+        assertThat(admin.post("/v3/non-employee-requests", body(sourceId, accountName)).status()).isEqualTo(400);
+
+        assertThat(admin.delete("/v3/non-employee-requests/" + first).status()).isEqualTo(204);
+
+        assertThat(admin.post("/v3/non-employee-requests", body(sourceId, accountName)).status())
+                .as("the withdrawn request no longer holds the name").isEqualTo(200);
     }
 
     @Test

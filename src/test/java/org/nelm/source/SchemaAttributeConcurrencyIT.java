@@ -8,8 +8,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.nelm.support.Api;
-import org.nelm.support.ApiResponse;
 import org.nelm.support.ApiIntegration;
+import org.nelm.support.ApiResponse;
+import org.nelm.support.ParallelClients;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The 10-custom-attribute limit and unique technical names under real parallel clients. */

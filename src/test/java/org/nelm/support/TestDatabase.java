@@ -13,6 +13,8 @@ import java.util.UUID;
  */
 public final class TestDatabase {
 
+    private static final String SERVER_SETTING = "nelm.test.pg.";
+
     private static EmbeddedPostgres postgres;
 
     private TestDatabase() {
@@ -39,7 +41,13 @@ public final class TestDatabase {
         }
         if (postgres == null) {
             try {
-                postgres = EmbeddedPostgres.builder().start();
+                EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+                // server settings for benchmarks, e.g. -Dnelm.test.pg.shared_preload_libraries=pg_stat_statements
+                System.getProperties().stringPropertyNames().stream()
+                        .filter(name -> name.startsWith(SERVER_SETTING))
+                        .forEach(name -> builder.setServerConfig(name.substring(SERVER_SETTING.length()),
+                                System.getProperty(name)));
+                postgres = builder.start();
             } catch (IOException e) {
                 throw new UncheckedIOException("embedded PostgreSQL did not start", e);
             }

@@ -308,8 +308,10 @@ class ApprovalProcessTest {
         variables.keySet().forEach(name -> assertThat(variables.getValueTyped(name).getType().getName())
                 .as(name).isIn("string", "boolean", "integer", "null"));
         assertThat(instance.getBusinessKey()).isEqualTo(request.id());
-        assertThat(variables).containsKeys("accountName", "sourceName", "levelCount", "rejected")
-                .doesNotContainKeys("data", "approver1Id", "routingInputNames");
+        assertThat(variables).containsKeys("requestSummary", "rejected")
+                .doesNotContainKeys("data", "approver1Id", "routingInputNames", "levelCount", "decision", "comment");
+        assertThat(variables.getValue("requestSummary", String.class))
+                .contains("Account name: " + request.accountName(), "Source: vars-");
     }
 
     private NonEmployeeRequest submit(String sourceId) {

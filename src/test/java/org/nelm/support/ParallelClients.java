@@ -1,4 +1,4 @@
-package org.nelm.source;
+package org.nelm.support;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,17 +8,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntFunction;
-import org.nelm.support.ApiResponse;
 
 /** Real parallel HTTP clients: every request waits at a start line, then all go at once. */
-final class ParallelClients {
+public final class ParallelClients {
 
-    static final int THREADS = 8;
+    public static final int THREADS = 8;
 
     private ParallelClients() {
     }
 
-    static List<ApiResponse> race(int clients, IntFunction<ApiResponse> request) throws Exception {
+    public static List<ApiResponse> race(int clients, IntFunction<ApiResponse> request) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(clients, THREADS));
         CountDownLatch ready = new CountDownLatch(Math.min(clients, THREADS));
         CountDownLatch start = new CountDownLatch(1);
@@ -45,11 +44,11 @@ final class ParallelClients {
         }
     }
 
-    static long count(List<ApiResponse> responses, int status) {
+    public static long count(List<ApiResponse> responses, int status) {
         return responses.stream().filter(r -> r.status() == status).count();
     }
 
-    static long count(List<ApiResponse> responses, String detailCode) {
+    public static long count(List<ApiResponse> responses, String detailCode) {
         return responses.stream().filter(r -> r.status() == 400 && detailCode.equals(r.detailCode())).count();
     }
 }
