@@ -3,13 +3,21 @@ package org.nelm.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javax.sql.DataSource;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.nelm.support.ApiIntegration;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 @ApiIntegration
 class EngineAndWebappsIT {
@@ -17,7 +25,30 @@ class EngineAndWebappsIT {
     @LocalServerPort
     int port;
 
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    JdbcClient jdbc;
+
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @Test
+    void engineTablesCarryOurIndexes_appliedByTheirOwnMigrations() throws Exception {
+        try (Connection connection = dataSource.getConnection()) {
+            List<String> taskIndexes = new ArrayList<>();
+            String table = connection.getMetaData().storesLowerCaseIdentifiers() ? "act_ru_task" : "ACT_RU_TASK";
+            try (ResultSet indexes = connection.getMetaData().getIndexInfo(null, null, table, false, false)) {
+                while (indexes.next()) {
+                    taskIndexes.add(String.valueOf(indexes.getString("INDEX_NAME")).toUpperCase(Locale.ROOT));
+                }
+            }
+            assertThat(taskIndexes).contains("NELM_IDX_TASK_PARENT");
+        }
+        // Flyway quotes its lowercase names, which H2 then keeps case-sensitive
+        assertThat(jdbc.sql("select count(*) from \"nelm_engine_schema_history\" where \"success\" = true and \"version\" = '1'")
+                .query(Long.class).single()).isEqualTo(1);
+    }
 
     @Test
     void engineRestRefusesRequestsWithoutCredentials() throws Exception {
