@@ -14,7 +14,7 @@ import org.springframework.util.unit.DataSize;
  * @param pollInterval how often each node looks for jobs nobody works on
  */
 @ConfigurationProperties("nelm.bulk")
-record BulkProperties(@DefaultValue("1000") int batchSize,
+record BulkProperties(@DefaultValue("5000") int batchSize,
                       @DefaultValue("20MB") DataSize maxFileSize,
                       @DefaultValue("60s") Duration staleAfter,
                       @DefaultValue("10s") Duration pollInterval) {

@@ -20,6 +20,8 @@ import org.springframework.test.context.TestPropertySource;
         "nelm.rate-limit.requests=100000",
         // all ITs share one database; the 50-source limit itself is tested in its own context (SourceLimitIT)
         "nelm.limits.max-sources=100000",
+        // small batches, so that test files of a few thousand rows run as several batches (crash and resume)
+        "nelm.bulk.batch-size=1000",
         "server.shutdown=immediate",
         // the engine flushes metrics to the database on close, after embedded PostgreSQL may be gone
         "camunda.bpm.metrics.enabled=false",
