@@ -140,6 +140,10 @@ public class NonEmployeeValidator {
     /** Date-times with offset as in the contract; a plain date means midnight UTC (what spreadsheets give). */
     public static OffsetDateTime date(String value) {
         String text = value.trim();
+        OffsetDateTime common = IsoDateTimes.parseCommon(text);
+        if (common != null) {
+            return common;
+        }
         if (text.length() == 10) {
             return LocalDate.parse(text).atStartOfDay().atOffset(ZoneOffset.UTC);
         }

@@ -48,6 +48,8 @@ public final class WorkflowBenchmark {
     private static final int CLIENTS = Integer.getInteger("bench.clients", 16);
     private static final int WARMUP = Integer.getInteger("bench.warmup", 800);
     private static final int OPERATIONS = Integer.getInteger("bench.operations", 3200);
+    /** All clients request into one source by default: intake takes no source-wide lock. */
+    private static final int SOURCES = Integer.getInteger("bench.sources", 1);
     /** Prints each measured row's statements (needs -Dnelm.test.pg.shared_preload_libraries=pg_stat_statements). */
     private static final boolean STATEMENTS = Boolean.getBoolean("bench.statements");
 
@@ -93,7 +95,7 @@ public final class WorkflowBenchmark {
             if (STATEMENTS) {
                 jdbc.sql("create extension if not exists pg_stat_statements").update();
             }
-            for (int i = 0; i < CLIENTS; i++) {
+            for (int i = 0; i < SOURCES; i++) {
                 sources.add(source("bench-" + i));
             }
         }
@@ -120,8 +122,8 @@ public final class WorkflowBenchmark {
             Result bareComplete = measure("bare: complete task", OPERATIONS, i -> tasks.complete(bareTasks.remove()));
 
             System.out.println();
-            System.out.printf("Workflow benchmark: %d clients, %d operations per row, PostgreSQL %s, %d cores%n",
-                    CLIENTS, OPERATIONS, jdbc.sql("show server_version").query(String.class).single(),
+            System.out.printf("Workflow benchmark: %d clients, %d source(s), %d operations per row, PostgreSQL %s, %d cores%n",
+                    CLIENTS, SOURCES, OPERATIONS, jdbc.sql("show server_version").query(String.class).single(),
                     Runtime.getRuntime().availableProcessors());
             System.out.printf("%-40s %10s %10s %10s%n", "operation", "ops/s", "p50 ms", "p99 ms");
             for (Result r : List.of(intake, bareStart, bareDmn, decision, bareComplete)) {
