@@ -81,7 +81,7 @@ public class NonEmployeeValidator {
         required(problems, "startDate", body.startDate());
         required(problems, "endDate", body.endDate());
         if (present(body.sourceId()) && source == null) {
-            problems.add("sourceId \"" + body.sourceId() + "\" is not a non-employee source");
+            problems.add(unknownSource(body.sourceId()));
         }
         if (present(body.email()) && !EMAIL.matcher(body.email().trim()).matches()) {
             problems.add("email \"" + body.email() + "\" is not a valid e-mail address");
@@ -135,6 +135,11 @@ public class NonEmployeeValidator {
             problems.add(field + " \"" + value + "\" is not an ISO-8601 date-time (e.g. 2020-03-24T00:00:00-05:00)");
             return null;
         }
+    }
+
+    /** The problem of a sourceId that names no source (also when the source was deleted meanwhile). */
+    public static String unknownSource(String sourceId) {
+        return "sourceId \"" + sourceId + "\" is not a non-employee source";
     }
 
     /** Date-times with offset as in the contract; a plain date means midnight UTC (what spreadsheets give). */

@@ -46,7 +46,7 @@ public class RecordService {
     @Transactional
     public NonEmployeeRecord create(NonEmployee nonEmployee) {
         if (!sources.lock(nonEmployee.sourceId())) {
-            throw ApiException.badRequest("sourceId \"" + nonEmployee.sourceId() + "\" is not a non-employee source");
+            throw ApiException.badRequest(NonEmployeeValidator.unknownSource(nonEmployee.sourceId()));
         }
         if (accountNameInUse(nonEmployee.sourceId(), nonEmployee.accountName())) {
             throw accountNameConflict(nonEmployee.accountName());

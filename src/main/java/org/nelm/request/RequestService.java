@@ -91,7 +91,7 @@ public class RequestService {
         } catch (DuplicateKeyException parallelRequestForTheSameName) {
             throw RecordService.accountNameConflict(nonEmployee.accountName());
         } catch (DataIntegrityViolationException sourceDeletedMeanwhile) {
-            throw ApiException.badRequest("sourceId \"" + source.id() + "\" is not a non-employee source");
+            throw ApiException.badRequest(NonEmployeeValidator.unknownSource(source.id()));
         }
         workflow.start(id, ProcessStart.variables(source, nonEmployee),
                 ProcessStart.routingInputs(source, nonEmployee));

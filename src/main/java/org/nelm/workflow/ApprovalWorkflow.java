@@ -18,8 +18,9 @@ public interface ApprovalWorkflow {
     void start(String requestId, Map<String, Object> variables, Map<String, Object> routingInputs);
 
     /**
-     * Completes an approval task as the given identity, exactly as Tasklist would (variables {@code decision},
-     * {@code comment}). A task that no longer exists or was completed concurrently gives a 400 "already decided".
+     * Completes an approval task as the given identity, through the same task listener as a Tasklist decision (the
+     * decision and comment travel as transient variables, never stored). A task that no longer exists or was
+     * completed concurrently gives a 400 "already decided".
      */
     void decide(String taskId, ApprovalStatus decision, String comment, String actorId);
 
