@@ -1,5 +1,6 @@
 package org.nelm.request;
 
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -36,8 +37,8 @@ final class ProcessStart {
                 .append("\nE-mail: ").append(ne.email())
                 .append("\nPhone: ").append(ne.phone())
                 .append("\nManager: ").append(ne.manager())
-                .append("\nStart date: ").append(ne.startDate())
-                .append("\nEnd date: ").append(ne.endDate())
+                .append("\nStart date: ").append(ne.startDate().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME))
+                .append("\nEnd date: ").append(ne.endDate().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME))
                 .append("\nSource: ").append(source.name());
         ne.data().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(entry -> text.append('\n').append(entry.getKey()).append(": ").append(entry.getValue()));
