@@ -194,11 +194,15 @@ public final class WorkflowBenchmark {
             jdbc.sql("""
                     select calls, total_exec_time, query, rows, shared_blks_hit + shared_blks_read from pg_stat_statements
                     where query not like '%pg_stat_statements%' order by total_exec_time desc limit 30""")
-                    .query((rs, row) -> String.format("%6.2f calls %8.3f ms/op %7.1f rows %7.1f blocks/call  %s",
-                            rs.getLong(1) / (double) count, rs.getDouble(2) / count,
-                            rs.getLong(4) / (double) rs.getLong(1), rs.getLong(5) / (double) rs.getLong(1), rs.getString(3).replaceAll("\\s+", " ")
-                                    .substring(0, Math.min(rs.getDouble(2) / count > 1 ? 2000 : 150,
-                                    rs.getString(3).replaceAll("\\s+", " ").length()))))
+                    .query((rs, row) -> {
+                        double msPerOperation = rs.getDouble(2) / count;
+                        String query = rs.getString(3).replaceAll("\\s+", " ");
+                        // statements that cost over 1 ms per operation are printed whole, to see their WHERE clause
+                        String shown = query.substring(0, Math.min(msPerOperation > 1 ? 2000 : 150, query.length()));
+                        return String.format("%6.2f calls %8.3f ms/op %7.1f rows %7.1f blocks/call  %s",
+                                rs.getLong(1) / (double) count, msPerOperation, rs.getLong(4) / (double) rs.getLong(1),
+                                rs.getLong(5) / (double) rs.getLong(1), shown);
+                    })
                     .list().forEach(System.out::println);
             jdbc.sql("select sum(calls), sum(total_exec_time) from pg_stat_statements").query((rs, row) ->
                     String.format("total: %.1f statements/op, %.2f ms/op in the database", rs.getLong(1) / (double) count,
