@@ -108,16 +108,18 @@ public final class WorkflowBenchmark {
 
             // warm-up of every path (JIT, caches, connection pool), not measured
             measure("warm-up intake", WARMUP, i -> intake(admin, i, items));
-            measure("warm-up bare start", WARMUP, i -> bareStart("bareOneTask", bareTasks));
-            measure("warm-up bare start+DMN", WARMUP, i -> bareStart("bareDmnOneTask", null));
+            measure("warm-up bare start", WARMUP, i -> bareStart("bareOneTask"));
+            bareTasks.addAll(openBareTasks());
+            measure("warm-up bare start+DMN", WARMUP, i -> bareStart("bareDmnOneTask"));
             measure("warm-up decision", WARMUP, i -> decide(approver, items.remove()));
             measure("warm-up bare complete", WARMUP, i -> tasks.complete(bareTasks.remove()));
             items.clear();
             bareTasks.clear();
 
             Result intake = measure("intake (create request)", OPERATIONS, i -> intake(admin, i, items));
-            Result bareStart = measure("bare: start one-task process", OPERATIONS, i -> bareStart("bareOneTask", bareTasks));
-            Result bareDmn = measure("bare: start with 3-rule DMN first", OPERATIONS, i -> bareStart("bareDmnOneTask", null));
+            Result bareStart = measure("bare: start one-task process", OPERATIONS, i -> bareStart("bareOneTask"));
+            bareTasks.addAll(openBareTasks());
+            Result bareDmn = measure("bare: start with 3-rule DMN first", OPERATIONS, i -> bareStart("bareDmnOneTask"));
             Result decision = measure("decision (approve level 1 of 2)", OPERATIONS, i -> decide(approver, items.remove()));
             Result bareComplete = measure("bare: complete task", OPERATIONS, i -> tasks.complete(bareTasks.remove()));
 
@@ -125,9 +127,11 @@ public final class WorkflowBenchmark {
             System.out.printf("Workflow benchmark: %d clients, %d source(s), %d operations per row, PostgreSQL %s, %d cores%n",
                     CLIENTS, SOURCES, OPERATIONS, jdbc.sql("show server_version").query(String.class).single(),
                     Runtime.getRuntime().availableProcessors());
-            System.out.printf("%-40s %10s %10s %10s%n", "operation", "ops/s", "p50 ms", "p99 ms");
+            System.out.printf("%-40s %8s %8s %8s %12s %12s%n", "operation", "ops/s", "p50 ms", "p99 ms",
+                    "JVM cpu ms", "PG cpu ms");
             for (Result r : List.of(intake, bareStart, bareDmn, decision, bareComplete)) {
-                System.out.printf("%-40s %10.0f %10.1f %10.1f%n", r.name, r.throughput, r.p50, r.p99);
+                System.out.printf("%-40s %8.0f %8.1f %8.1f %12.2f %12.2f%n", r.name, r.throughput, r.p50, r.p99,
+                        r.jvmCpuMs, r.pgCpuMs);
             }
             System.out.printf("intake overhead vs bare start+DMN: %.2fx (vs bare start: %.2fx)%n",
                     bareDmn.throughput / intake.throughput, bareStart.throughput / intake.throughput);
@@ -146,12 +150,13 @@ public final class WorkflowBenchmark {
             approvals.decide(approver, itemId, ApprovalStatus.APPROVED, null);
         }
 
-        private void bareStart(String key, ConcurrentLinkedQueue<String> bareTasks) {
-            String instance = runtime.startProcessInstanceByKey(key, UUID.randomUUID().toString(),
-                    Map.of("sourceName", "bench", "level", 1)).getId();
-            if (bareTasks != null) {
-                bareTasks.add(tasks.createTaskQuery().processInstanceId(instance).singleResult().getId());
-            }
+        private void bareStart(String key) {
+            runtime.startProcessInstanceByKey(key, UUID.randomUUID().toString(), Map.of("sourceName", "bench", "level", 1));
+        }
+
+        /** The tasks the bare one-task starts left, fetched after the round so that the starts are measured alone. */
+        private List<String> openBareTasks() {
+            return tasks.createTaskQuery().processDefinitionKey("bareOneTask").list().stream().map(t -> t.getId()).toList();
         }
 
         /** Runs the operation count times spread over the clients; throughput over the wall time, latency per call. */
@@ -175,18 +180,21 @@ public final class WorkflowBenchmark {
             if (STATEMENTS) {
                 jdbc.sql("select pg_stat_statements_reset()").query().singleValue();
             }
+            long[] cpuBefore = CpuTime.jvmAndPostgres();
             long began = System.nanoTime();
             start.countDown();
             for (Future<?> future : futures) {
                 future.get();
             }
             double seconds = (System.nanoTime() - began) / 1e9;
+            long[] cpuAfter = CpuTime.jvmAndPostgres();
             pool.shutdown();
             if (STATEMENTS && !name.startsWith("warm-up")) {
                 printStatements(name, count);
             }
             Arrays.sort(latencies);
-            return new Result(name, count / seconds, latencies[count / 2] / 1e6, latencies[(int) (count * 0.99)] / 1e6);
+            return new Result(name, count / seconds, latencies[count / 2] / 1e6, latencies[(int) (count * 0.99)] / 1e6,
+                    (cpuAfter[0] - cpuBefore[0]) / (double) count, (cpuAfter[1] - cpuBefore[1]) / (double) count);
         }
 
         private void printStatements(String name, int count) {
@@ -229,7 +237,8 @@ public final class WorkflowBenchmark {
         }
     }
 
-    private record Result(String name, double throughput, double p50, double p99) {
+    /** CPU per operation of this JVM and of all PostgreSQL processes, in ms: where a CPU-bound run's time goes. */
+    private record Result(String name, double throughput, double p50, double p99, double jvmCpuMs, double pgCpuMs) {
     }
 
     /** Three rules on a string input, first hit: the DMN step of the stack notes' reference measurement. */

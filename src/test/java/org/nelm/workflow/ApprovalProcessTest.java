@@ -14,6 +14,10 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.history.HistoryLevel;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -248,6 +252,32 @@ class ApprovalProcessTest {
                 .contains("\"approverType\":\"GOVERNANCE_GROUP\"");
         assertThat(history.createHistoricDecisionInstanceQuery().processInstanceId(instance(request.id()).getId())
                 .count()).isEqualTo(1);
+    }
+
+    @Test
+    void history_keepsEveryVariableAndItsChangesButTheLoopBookkeeping() {
+        NonEmployeeRequest request = submit(sources.create(unique("history"), List.of(APPROVER1, APPROVER2)));
+        ProcessInstance instance = instance(request.id());
+        decide(task(instance), "APPROVED", "level one fine");
+        decide(task(instance), "APPROVED", null);
+        management.executeJob(job(instance).getId());
+
+        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        assertThat(configuration.getHistoryLevel()).isInstanceOf(FullHistoryWithoutLoopBookkeeping.Level.class)
+                .extracting(HistoryLevel::getId, HistoryLevel::getName).containsExactly(3, "full");
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).list())
+                .extracting(HistoricVariableInstance::getName)
+                .contains("requestSummary", "rejected", "decisionHistory")
+                .doesNotContainAnyElementsOf(FullHistoryWithoutLoopBookkeeping.LOOP_BOOKKEEPING);
+        assertThat(history.createHistoricDetailQuery().processInstanceId(instance.getId()).variableUpdates().list())
+                .extracting(detail -> ((HistoricVariableUpdate) detail).getVariableName())
+                .contains("decisionHistory")
+                .doesNotContainAnyElementsOf(FullHistoryWithoutLoopBookkeeping.LOOP_BOOKKEEPING);
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
+                .activityId("ReviewRequest").activityType("userTask").count()).isEqualTo(2);
+        assertThat(history.createHistoricDecisionInstanceQuery().processInstanceId(instance.getId())
+                .includeInputs().includeOutputs().singleResult().getOutputs()).hasSize(6);
+        assertThat(configuration.getDmnEngineConfiguration().getFeelEngine()).isInstanceOf(CachingFeelEngine.class);
     }
 
     @Test
