@@ -84,16 +84,19 @@ public class ApprovalItems {
                 .param("id", itemId).param("taskId", taskId).param("now", now).update();
     }
 
-    /** Records a decision; false when the item was no longer PENDING at that version (someone else decided). */
-    boolean decide(ApprovalItemRow item, ApprovalStatus status, String comment, String decidedBy,
+    /**
+     * Records the decision on the request's item at that level; false when the item was not PENDING (any more):
+     * of two racing decisions the second finds the row changed once the first commits.
+     */
+    boolean decide(String requestId, int order, ApprovalStatus status, String comment, String decidedBy,
                    OffsetDateTime now) {
         return jdbc.sql("""
                         update nelm_approval_item set status = :status, comment = :comment, decided_by = :decidedBy,
                             modified = :now, version = version + 1
-                        where id = :id and status = 'PENDING' and version = :version
+                        where request_id = :requestId and approval_order = :order and status = 'PENDING'
                         """)
                 .param("status", status.name()).param("comment", comment).param("decidedBy", decidedBy)
-                .param("now", now).param("id", item.id()).param("version", item.version())
+                .param("now", now).param("requestId", requestId).param("order", order)
                 .update() == 1;
     }
 

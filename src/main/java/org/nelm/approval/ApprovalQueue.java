@@ -1,9 +1,12 @@
 package org.nelm.approval;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.nelm.platform.query.SqlFragment;
 import org.nelm.source.ApproverType;
@@ -21,21 +24,30 @@ class ApprovalQueue {
     record Entry(ApprovalItemRow item, String accountName, String requesterId) {
     }
 
+    private static final String ENTRY = "select i.*, r.account_name as request_account_name, "
+            + "r.requester_id as request_requester from nelm_approval_item i join nelm_request r on r.id = i.request_id ";
+
     private final JdbcClient jdbc;
 
     ApprovalQueue(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
+    Optional<Entry> entry(String itemId) {
+        return jdbc.sql(ENTRY + "where i.id = :id").param("id", itemId).query(ApprovalQueue::entry).optional();
+    }
+
     List<Entry> page(String identityId, Set<String> groups, SqlFragment filter, String orderBy, SqlFragment limitOffset) {
         SqlFragment mine = assignedTo(identityId, groups);
-        return jdbc.sql("select i.*, r.account_name as request_account_name, r.requester_id as request_requester "
-                        + "from nelm_approval_item i join nelm_request r on r.id = i.request_id where " + mine.sql()
-                        + (filter.isEmpty() ? "" : " and " + filter.sql()) + " " + orderBy + " " + limitOffset.sql())
+        return jdbc.sql(ENTRY + "where " + mine.sql() + (filter.isEmpty() ? "" : " and " + filter.sql()) + " "
+                        + orderBy + " " + limitOffset.sql())
                 .params(mine.params()).params(filter.params()).params(limitOffset.params())
-                .query((rs, row) -> new Entry(ApprovalItems.map(rs, row), rs.getString("request_account_name"),
-                        rs.getString("request_requester")))
+                .query(ApprovalQueue::entry)
                 .list();
+    }
+
+    private static Entry entry(ResultSet rs, int row) throws SQLException {
+        return new Entry(ApprovalItems.map(rs, row), rs.getString("request_account_name"), rs.getString("request_requester"));
     }
 
     long count(String identityId, Set<String> groups, SqlFragment filter) {

@@ -88,9 +88,8 @@ public class ApprovalService {
         }
         ApprovalSteps.checkComment(decision, comment);
         workflow.decide(item.taskId(), decision, comment, caller.identityId());
-        ApprovalItemRow decided = items.find(id).orElseThrow();
-        RequestRow request = requests.find(decided.requestId()).orElseThrow();
-        return item(decided, request.nonEmployee().accountName(), lite(request.id(), request.requesterId()));
+        ApprovalQueue.Entry decided = queue.entry(id).orElseThrow();
+        return item(decided.item(), decided.accountName(), lite(decided.item().requestId(), decided.requesterId()));
     }
 
     @Transactional(readOnly = true)

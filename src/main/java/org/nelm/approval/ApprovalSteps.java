@@ -68,9 +68,7 @@ public class ApprovalSteps {
     public ApprovalStatus decide(String requestId, int order, String decision, String comment, String decidedBy) {
         ApprovalStatus status = decisionOf(decision);
         checkComment(status, comment);
-        ApprovalItemRow item = items.level(requestId, order)
-                .orElseThrow(() -> new IllegalStateException("No approval level " + order + " for " + requestId));
-        if (!items.decide(item, status, blankToNull(comment), decidedBy, now())) {
+        if (!items.decide(requestId, order, status, blankToNull(comment), decidedBy, now())) {
             throw alreadyDecided();
         }
         return status;

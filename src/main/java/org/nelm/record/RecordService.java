@@ -48,12 +48,7 @@ public class RecordService {
         if (!sources.lock(nonEmployee.sourceId())) {
             throw ApiException.badRequest(NonEmployeeValidator.unknownSource(nonEmployee.sourceId()));
         }
-        if (accountNameInUse(nonEmployee.sourceId(), nonEmployee.accountName())) {
-            throw accountNameConflict(nonEmployee.accountName());
-        }
-        if (countBySource(nonEmployee.sourceId()) >= MAX_RECORDS_PER_SOURCE) {
-            throw ApiException.limit("A source holds at most " + MAX_RECORDS_PER_SOURCE + " non-employee records");
-        }
+        checkRoomFor(nonEmployee.sourceId(), nonEmployee.accountName());
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         String id = UUID.randomUUID().toString();
         jdbc.sql("""
@@ -145,10 +140,23 @@ public class RecordService {
         return jdbc.sql("select * from nelm_record where id = :id").param("id", id).query(this::map).optional();
     }
 
-    public boolean accountNameInUse(String sourceId, String accountName) {
-        return jdbc.sql("select count(*) from nelm_record where source_id = :sourceId and account_name = :accountName")
+    /**
+     * Refuses a new record (or a request for one) whose accountName a record of the source already has
+     * ({@code 400.1.409}) and a source at its limit ({@code 400.1.4}); one query for both.
+     */
+    public void checkRoomFor(String sourceId, String accountName) {
+        long[] recordsAndNamed = jdbc.sql("""
+                        select count(*), count(case when account_name = :accountName then 1 end) from nelm_record
+                        where source_id = :sourceId
+                        """)
                 .param("sourceId", sourceId).param("accountName", accountName)
-                .query(Long.class).single() > 0;
+                .query((rs, row) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+        if (recordsAndNamed[1] > 0) {
+            throw accountNameConflict(accountName);
+        }
+        if (recordsAndNamed[0] >= MAX_RECORDS_PER_SOURCE) {
+            throw ApiException.limit("A source holds at most " + MAX_RECORDS_PER_SOURCE + " non-employee records");
+        }
     }
 
     public long countBySource(String sourceId) {

@@ -76,14 +76,8 @@ public class RequestService {
             throw ApiException.forbidden();
         }
         NonEmployee nonEmployee = validator.validate(body, source);
-        if (records.accountNameInUse(source.id(), nonEmployee.accountName())
-                || requests.openWithAccountName(source.id(), nonEmployee.accountName())) {
-            throw RecordService.accountNameConflict(nonEmployee.accountName());
-        }
-        if (records.countBySource(source.id()) >= RecordService.MAX_RECORDS_PER_SOURCE) {
-            throw ApiException.limit("A source holds at most " + RecordService.MAX_RECORDS_PER_SOURCE
-                    + " non-employee records");
-        }
+        // a parallel or earlier open request for the name is refused by the unique index on open requests below
+        records.checkRoomFor(source.id(), nonEmployee.accountName());
         String id = UUID.randomUUID().toString();
         String requester = caller.hasIdentity() ? caller.identityId() : caller.clientId();
         try {

@@ -53,15 +53,6 @@ public class Requests {
         return exists ? find(id) : Optional.empty();
     }
 
-    boolean openWithAccountName(String sourceId, String accountName) {
-        return jdbc.sql("""
-                        select count(*) from nelm_request
-                        where source_id = :sourceId and open_account_name = :accountName
-                        """)
-                .param("sourceId", sourceId).param("accountName", accountName)
-                .query(Long.class).single() > 0;
-    }
-
     /** Ends the request (its accountName is free again for a new request); completionDate only for APPROVED. */
     public void finish(String id, ApprovalStatus status, String comment, String recordId, OffsetDateTime now) {
         jdbc.sql("""

@@ -180,7 +180,7 @@ class ApprovalProcessTest {
                     : i + 1 == level ? ApprovalStatus.REJECTED : ApprovalStatus.CANCELLED;
             assertThat(statuses.get(i)).as("level %d", i + 1).isEqualTo(expected);
         }
-        assertThat(records.accountNameInUse(row.sourceId(), row.nonEmployee().accountName())).isFalse();
+        assertThat(records.countBySource(row.sourceId())).isZero();
     }
 
     @Test
