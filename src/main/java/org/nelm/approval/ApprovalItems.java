@@ -3,6 +3,7 @@ package org.nelm.approval;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -27,20 +28,23 @@ public class ApprovalItems {
         this.jdbc = jdbc;
     }
 
-    void insert(String requestId, int order, RoutedLevel level, OffsetDateTime now) {
+    /** The routed levels as NOT_READY items, level 1 first, in one statement. */
+    void insert(String requestId, List<RoutedLevel> levels, OffsetDateTime now) {
+        if (levels.isEmpty()) {
+            return;
+        }
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < levels.size(); i++) {
+            RoutedLevel level = levels.get(i);
+            rows.add(new Object[] {UUID.randomUUID().toString(), requestId, i + 1, level.approver().type().name(),
+                    level.approver().id(), ApprovalStatus.NOT_READY.name(), level.routingJson(), now, now, 0});
+        }
         jdbc.sql("""
                         insert into nelm_approval_item (id, request_id, approval_order, approver_type, approver_id, status,
                             routing_json, created, modified, version)
-                        values (:id, :requestId, :order, :type, :approverId, :status, :routing, :now, :now, 0)
+                        values :rows
                         """)
-                .param("id", UUID.randomUUID().toString())
-                .param("requestId", requestId)
-                .param("order", order)
-                .param("type", level.approver().type().name())
-                .param("approverId", level.approver().id())
-                .param("status", ApprovalStatus.NOT_READY.name())
-                .param("routing", level.routingJson())
-                .param("now", now)
+                .param("rows", rows)
                 .update();
     }
 
@@ -52,12 +56,6 @@ public class ApprovalItems {
     /** The item, locked until the transaction ends: deciding transactions on one item run one after the other. */
     Optional<ApprovalItemRow> lock(String id) {
         return jdbc.sql("select * from nelm_approval_item where id = :id for update").param("id", id)
-                .query(ApprovalItems::map).optional();
-    }
-
-    Optional<ApprovalItemRow> level(String requestId, int order) {
-        return jdbc.sql("select * from nelm_approval_item where request_id = :requestId and approval_order = :order")
-                .param("requestId", requestId).param("order", order)
                 .query(ApprovalItems::map).optional();
     }
 
@@ -76,12 +74,14 @@ public class ApprovalItems {
                 .collect(Collectors.groupingBy(ApprovalItemRow::requestId));
     }
 
-    void start(String itemId, String taskId, OffsetDateTime now) {
-        jdbc.sql("""
+    /** The level's turn: its item becomes PENDING with the task; false if the request has no such level. */
+    boolean start(String requestId, int order, String taskId, OffsetDateTime now) {
+        return jdbc.sql("""
                         update nelm_approval_item set status = 'PENDING', task_id = :taskId, modified = :now,
-                            version = version + 1 where id = :id
+                            version = version + 1 where request_id = :requestId and approval_order = :order
                         """)
-                .param("id", itemId).param("taskId", taskId).param("now", now).update();
+                .param("requestId", requestId).param("order", order).param("taskId", taskId).param("now", now)
+                .update() == 1;
     }
 
     /**

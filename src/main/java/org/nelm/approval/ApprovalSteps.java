@@ -42,9 +42,7 @@ public class ApprovalSteps {
     public int route(String requestId, List<RoutedLevel> levels) {
         RequestRow request = request(requestId);
         OffsetDateTime now = now();
-        for (int i = 0; i < levels.size(); i++) {
-            items.insert(requestId, i + 1, levels.get(i), now);
-        }
+        items.insert(requestId, levels, now);
         notifications.requestReceived(request, levels.stream().map(RoutedLevel::approver).toList());
         return levels.size();
     }
@@ -52,12 +50,12 @@ public class ApprovalSteps {
     /** The level's turn has come: its item becomes PENDING with the task, its approver is asked. */
     @Transactional
     public StartedLevel startLevel(String requestId, int order, String taskId) {
-        ApprovalItemRow item = items.level(requestId, order)
-                .orElseThrow(() -> new IllegalStateException("No approval level " + order + " for " + requestId));
-        items.start(item.id(), taskId, now());
-        RequestRow request = request(requestId);
-        notifications.reviewNeeded(request, item.approver(), order);
-        return new StartedLevel(item.approver(), request.nonEmployee().accountName());
+        if (!items.start(requestId, order, taskId, now())) {
+            throw new IllegalStateException("No approval level " + order + " for " + requestId);
+        }
+        Requests.RequestAtLevel level = requests.atLevel(requestId, order).orElseThrow(() -> missing(requestId));
+        notifications.reviewNeeded(level.request(), level.approver(), order);
+        return new StartedLevel(level.approver(), level.request().nonEmployee().accountName());
     }
 
     /**

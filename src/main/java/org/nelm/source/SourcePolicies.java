@@ -1,5 +1,6 @@
 package org.nelm.source;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,9 +25,12 @@ public class SourcePolicies {
         }
         return jdbc.sql("select id, source_id, name, description, owner_id from nelm_source where id = :id")
                 .param("id", id)
-                .query((rs, row) -> new SourcePolicy(rs.getString("id"), rs.getString("source_id"),
-                        rs.getString("name"), rs.getString("description"), rs.getString("owner_id"),
-                        approvers(id), accountManagers(id), attributes(id)))
+                .query((rs, row) -> {
+                    People people = people(id);
+                    return new SourcePolicy(rs.getString("id"), rs.getString("source_id"), rs.getString("name"),
+                            rs.getString("description"), rs.getString("owner_id"), people.approvers(),
+                            people.accountManagers(), attributes(id));
+                })
                 .optional();
     }
 
@@ -47,18 +51,28 @@ public class SourcePolicies {
                 .list();
     }
 
-    private List<ApproverRef> approvers(String id) {
-        return jdbc.sql("select type, approver_id from nelm_source_approver where source_id = :id order by position")
+    /** Approvers and account managers, each in their order, in one query (every request reads both). */
+    private People people(String id) {
+        People people = new People(new ArrayList<>(), new ArrayList<>());
+        jdbc.sql("""
+                        select 1 as kind, position, type, approver_id as person from nelm_source_approver where source_id = :id
+                        union all
+                        select 2, position, null, identity_id from nelm_source_account_manager where source_id = :id
+                        order by 1, 2
+                        """)
                 .param("id", id)
-                .query((rs, row) -> new ApproverRef(ApproverType.valueOf(rs.getString("type")), rs.getString("approver_id")))
-                .list();
+                .query(rs -> {
+                    if (rs.getInt("kind") == 1) {
+                        people.approvers().add(new ApproverRef(ApproverType.valueOf(rs.getString("type")),
+                                rs.getString("person")));
+                    } else {
+                        people.accountManagers().add(rs.getString("person"));
+                    }
+                });
+        return people;
     }
 
-    private List<String> accountManagers(String id) {
-        return jdbc.sql("select identity_id from nelm_source_account_manager where source_id = :id order by position")
-                .param("id", id)
-                .query(String.class)
-                .list();
+    private record People(List<ApproverRef> approvers, List<String> accountManagers) {
     }
 
     private List<SchemaAttributeDef> attributes(String id) {
