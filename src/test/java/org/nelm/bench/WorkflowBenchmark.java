@@ -3,6 +3,7 @@ package org.nelm.bench;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,8 +18,13 @@ import java.util.function.IntConsumer;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 import org.nelm.NelmApplication;
 import org.nelm.approval.ApprovalService;
 import org.nelm.approval.ApprovalStatus;
@@ -52,6 +58,15 @@ public final class WorkflowBenchmark {
     private static final int SOURCES = Integer.getInteger("bench.sources", 1);
     /** Prints each measured row's statements (needs -Dnelm.test.pg.shared_preload_libraries=pg_stat_statements). */
     private static final boolean STATEMENTS = Boolean.getBoolean("bench.statements");
+    private static final String BARE_SHAPE = "bareRequestShape";
+    private static final int ROUNDS = Integer.getInteger("bench.rounds", 4);
+    private static final String INTAKE = "intake (create request)";
+    private static final String BARE_START = "bare: start one-task process";
+    private static final String BARE_START_DMN = "bare: start with 3-rule DMN first";
+    private static final String SHAPE_START = "bare: our BPMN+DMN, no code of ours: start";
+    private static final String DECISION = "decision (approve level 1 of 2)";
+    private static final String BARE_COMPLETE = "bare: complete task";
+    private static final String SHAPE_COMPLETE = "bare: our BPMN, no code of ours: level 1";
 
     private WorkflowBenchmark() {
     }
@@ -113,32 +128,58 @@ public final class WorkflowBenchmark {
             measure("warm-up bare start+DMN", WARMUP, i -> bareStart("bareDmnOneTask"));
             measure("warm-up decision", WARMUP, i -> decide(approver, items.remove()));
             measure("warm-up bare complete", WARMUP, i -> tasks.complete(bareTasks.remove()));
+            measure("warm-up bare request shape start", WARMUP, i -> bareShapeStart());
+            ConcurrentLinkedQueue<String> warmShapeTasks = new ConcurrentLinkedQueue<>(openBareShapeTasks());
+            measure("warm-up bare request shape complete", WARMUP, i -> tasks.complete(warmShapeTasks.remove()));
             items.clear();
             bareTasks.clear();
             // the tables started empty: fresh statistics, as autovacuum keeps them in a running system, so that no
             // row is measured with a plan made for an empty table
             jdbc.sql("analyze").update();
 
-            Result intake = measure("intake (create request)", OPERATIONS, i -> intake(admin, i, items));
-            Result bareStart = measure("bare: start one-task process", OPERATIONS, i -> bareStart("bareOneTask"));
-            bareTasks.addAll(openBareTasks());
-            Result bareDmn = measure("bare: start with 3-rule DMN first", OPERATIONS, i -> bareStart("bareDmnOneTask"));
-            Result decision = measure("decision (approve level 1 of 2)", OPERATIONS, i -> decide(approver, items.remove()));
-            Result bareComplete = measure("bare: complete task", OPERATIONS, i -> tasks.complete(bareTasks.remove()));
+            // the rows take turns in rounds, so that none is measured only late, on bigger tables, or only early
+            int perRound = OPERATIONS / ROUNDS;
+            Map<String, List<Sample>> rows = new LinkedHashMap<>();
+            ConcurrentLinkedQueue<String> shapeTasks = new ConcurrentLinkedQueue<>();
+            for (int round = 0; round < ROUNDS; round++) {
+                boolean last = round == ROUNDS - 1;
+                add(rows, measure(INTAKE, perRound, i -> intake(admin, i, items), last));
+                Set<String> before = Set.copyOf(openBareTasks());
+                add(rows, measure(BARE_START, perRound, i -> bareStart("bareOneTask"), last));
+                openBareTasks().stream().filter(id -> !before.contains(id)).forEach(bareTasks::add);
+                add(rows, measure(BARE_START_DMN, perRound, i -> bareStart("bareDmnOneTask"), last));
+                Set<String> shapeBefore = Set.copyOf(openBareShapeTasks());
+                add(rows, measure(SHAPE_START, perRound, i -> bareShapeStart(), last));
+                openBareShapeTasks().stream().filter(id -> !shapeBefore.contains(id)).forEach(shapeTasks::add);
+                add(rows, measure(DECISION, perRound, i -> decide(approver, items.remove()), last));
+                add(rows, measure(BARE_COMPLETE, perRound, i -> tasks.complete(bareTasks.remove()), last));
+                add(rows, measure(SHAPE_COMPLETE, perRound, i -> tasks.complete(shapeTasks.remove()), last));
+            }
+            Map<String, Result> results = new LinkedHashMap<>();
+            rows.forEach((name, samples) -> results.put(name, Result.of(name, samples)));
+            Result intake = results.get(INTAKE);
+            Result bareStart = results.get(BARE_START);
+            Result bareDmn = results.get(BARE_START_DMN);
+            Result shapeStart = results.get(SHAPE_START);
+            Result decision = results.get(DECISION);
+            Result bareComplete = results.get(BARE_COMPLETE);
+            Result shapeComplete = results.get(SHAPE_COMPLETE);
 
             System.out.println();
-            System.out.printf("Workflow benchmark: %d clients, %d source(s), %d operations per row, PostgreSQL %s, %d cores%n",
-                    CLIENTS, SOURCES, OPERATIONS, jdbc.sql("show server_version").query(String.class).single(),
+            System.out.printf("Workflow benchmark: %d clients, %d source(s), %d operations per row in %d rounds, PostgreSQL %s, %d cores%n",
+                    CLIENTS, SOURCES, OPERATIONS, ROUNDS, jdbc.sql("show server_version").query(String.class).single(),
                     Runtime.getRuntime().availableProcessors());
-            System.out.printf("%-40s %8s %8s %8s %12s %12s%n", "operation", "ops/s", "p50 ms", "p99 ms",
+            System.out.printf("%-44s %8s %8s %8s %12s %12s%n", "operation", "ops/s", "p50 ms", "p99 ms",
                     "JVM cpu ms", "PG cpu ms");
-            for (Result r : List.of(intake, bareStart, bareDmn, decision, bareComplete)) {
-                System.out.printf("%-40s %8.0f %8.1f %8.1f %12.2f %12.2f%n", r.name, r.throughput, r.p50, r.p99,
+            for (Result r : List.of(intake, bareStart, bareDmn, shapeStart, decision, bareComplete, shapeComplete)) {
+                System.out.printf("%-44s %8.0f %8.1f %8.1f %12.2f %12.2f%n", r.name, r.throughput, r.p50, r.p99,
                         r.jvmCpuMs, r.pgCpuMs);
             }
             System.out.printf("intake overhead vs bare start+DMN: %.2fx (vs bare start: %.2fx)%n",
                     bareDmn.throughput / intake.throughput, bareStart.throughput / intake.throughput);
             System.out.printf("decision overhead vs bare complete: %.2fx%n", bareComplete.throughput / decision.throughput);
+            System.out.printf("our code's share: intake vs our process run bare %.2fx, decision vs the same %.2fx%n",
+                    shapeStart.throughput / intake.throughput, shapeComplete.throughput / decision.throughput);
         }
 
         private void intake(Caller admin, int i, ConcurrentLinkedQueue<String> items) {
@@ -153,6 +194,32 @@ public final class WorkflowBenchmark {
             approvals.decide(approver, itemId, ApprovalStatus.APPROVED, null);
         }
 
+        /** What an intake hands the engine for a 2-level source, minus our code (see requestShapeWithoutOurCode). */
+        private void bareShapeStart() {
+            VariableMap variables = Variables.createVariables()
+                    .putValue("requestSummary", "Name: Bench Client\nAccount name: bench." + UUID.randomUUID()
+                            + "\nE-mail: bench@example.com\nPhone: 5125555555\nManager: manager1"
+                            + "\nStart date: 2030-03-24T00:00:00Z\nEnd date: 2031-03-25T00:00:00Z\nSource: bench")
+                    .putValue("rejected", false)
+                    .putValueTyped("levelCount", Variables.integerValue(2, true));
+            Map<String, Object> routing = new HashMap<>();
+            routing.put("sourceId", "bench");
+            routing.put("sourceName", "bench");
+            routing.put("approver1Type", "IDENTITY");
+            routing.put("approver1Id", "approver1");
+            routing.put("approver2Type", "IDENTITY");
+            routing.put("approver2Id", "approver2");
+            routing.put("approver3Type", null);
+            routing.put("approver3Id", null);
+            routing.put("data", Map.of());
+            routing.forEach((name, value) -> variables.putValueTyped(name, Variables.untypedValue(value, true)));
+            runtime.startProcessInstanceByKey(BARE_SHAPE, UUID.randomUUID().toString(), variables);
+        }
+
+        private List<String> openBareShapeTasks() {
+            return tasks.createTaskQuery().processDefinitionKey(BARE_SHAPE).list().stream().map(t -> t.getId()).toList();
+        }
+
         private void bareStart(String key) {
             runtime.startProcessInstanceByKey(key, UUID.randomUUID().toString(), Map.of("sourceName", "bench", "level", 1));
         }
@@ -162,8 +229,17 @@ public final class WorkflowBenchmark {
             return tasks.createTaskQuery().processDefinitionKey("bareOneTask").list().stream().map(t -> t.getId()).toList();
         }
 
-        /** Runs the operation count times spread over the clients; throughput over the wall time, latency per call. */
-        private Result measure(String name, int count, IntConsumer operation) throws Exception {
+        private void measure(String name, int count, IntConsumer operation) throws Exception {
+            measure(name, count, operation, false);
+        }
+
+        private static void add(Map<String, List<Sample>> rows, Sample sample) {
+            rows.computeIfAbsent(sample.name(), name -> new ArrayList<>()).add(sample);
+        }
+
+        /** Runs the operation count times spread over the clients: wall time, each call's latency, CPU used. */
+        private Sample measure(String name, int count, IntConsumer operation, boolean printStatements)
+                throws Exception {
             ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
             AtomicInteger next = new AtomicInteger();
             long[] latencies = new long[count];
@@ -192,12 +268,10 @@ public final class WorkflowBenchmark {
             double seconds = (System.nanoTime() - began) / 1e9;
             long[] cpuAfter = CpuTime.jvmAndPostgres();
             pool.shutdown();
-            if (STATEMENTS && !name.startsWith("warm-up")) {
+            if (STATEMENTS && printStatements) {
                 printStatements(name, count);
             }
-            Arrays.sort(latencies);
-            return new Result(name, count / seconds, latencies[count / 2] / 1e6, latencies[(int) (count * 0.99)] / 1e6,
-                    (cpuAfter[0] - cpuBefore[0]) / (double) count, (cpuAfter[1] - cpuBefore[1]) / (double) count);
+            return new Sample(name, seconds, latencies, cpuAfter[0] - cpuBefore[0], cpuAfter[1] - cpuBefore[1]);
         }
 
         private void printStatements(String name, int count) {
@@ -233,6 +307,7 @@ public final class WorkflowBenchmark {
                     .camundaResultVariable("route").camundaMapDecisionResult("singleEntry")
                     .userTask("Task").camundaAssignee("approver1").endEvent().done();
             repository.createDeployment().name("bench")
+                    .addModelInstance("bareRequestShape.bpmn", requestShapeWithoutOurCode())
                     .addModelInstance("bareOneTask.bpmn", oneTask)
                     .addModelInstance("bareDmnOneTask.bpmn", dmnOneTask)
                     .addString("bareRouting.dmn", BARE_DMN)
@@ -241,7 +316,46 @@ public final class WorkflowBenchmark {
     }
 
     /** CPU per operation of this JVM and of all PostgreSQL processes, in ms: where a CPU-bound run's time goes. */
+    /**
+     * Our request process as the engine runs it without any of our code: same BPMN (business rule task with our
+     * routing DMN, gateway, sequential multi-instance review task) minus our listeners, the approver as a fixed
+     * assignee. Started with the same stored and transient variables as an intake, it shows what the process
+     * itself costs the engine, apart from what our code adds.
+     */
+    private static BpmnModelInstance requestShapeWithoutOurCode() {
+        BpmnModelInstance model;
+        try (var in = WorkflowBenchmark.class.getResourceAsStream("/non-employee-request.bpmn")) {
+            model = Bpmn.readModelFromStream(in);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        org.camunda.bpm.model.bpmn.instance.Process process =
+                model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Process.class).iterator().next();
+        process.setId(BARE_SHAPE);
+        for (var listenerType : List.of(CamundaExecutionListener.class, CamundaTaskListener.class)) {
+            for (var listener : List.copyOf(model.getModelElementsByType(listenerType))) {
+                listener.getParentElement().removeChildElement(listener);
+            }
+        }
+        model.getModelElementsByType(UserTask.class).forEach(task -> task.setCamundaAssignee("approver1"));
+        return model;
+    }
+
+    /** One round of one row: wall time, latencies in ns, CPU of this JVM and of PostgreSQL in ms. */
+    private record Sample(String name, double seconds, long[] latencies, long jvmCpuMs, long pgCpuMs) {
+    }
+
+    /** A row over all its rounds; CPU per operation of this JVM and of all PostgreSQL processes, in ms. */
     private record Result(String name, double throughput, double p50, double p99, double jvmCpuMs, double pgCpuMs) {
+        static Result of(String name, List<Sample> samples) {
+            long[] latencies = samples.stream().flatMapToLong(sample -> Arrays.stream(sample.latencies())).sorted()
+                    .toArray();
+            int count = latencies.length;
+            double seconds = samples.stream().mapToDouble(Sample::seconds).sum();
+            return new Result(name, count / seconds, latencies[count / 2] / 1e6, latencies[(int) (count * 0.99)] / 1e6,
+                    samples.stream().mapToLong(Sample::jvmCpuMs).sum() / (double) count,
+                    samples.stream().mapToLong(Sample::pgCpuMs).sum() / (double) count);
+        }
     }
 
     /** Three rules on a string input, first hit: the DMN step of the stack notes' reference measurement. */
