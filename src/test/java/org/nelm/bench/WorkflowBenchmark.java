@@ -1,7 +1,10 @@
 package org.nelm.bench;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +21,7 @@ import java.util.function.IntConsumer;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -124,12 +128,12 @@ public final class WorkflowBenchmark {
             // warm-up of every path (JIT, caches, connection pool), not measured
             measure("warm-up intake", WARMUP, i -> intake(admin, i, items));
             measure("warm-up bare start", WARMUP, i -> bareStart("bareOneTask"));
-            bareTasks.addAll(openBareTasks());
+            bareTasks.addAll(openTasks("bareOneTask"));
             measure("warm-up bare start+DMN", WARMUP, i -> bareStart("bareDmnOneTask"));
             measure("warm-up decision", WARMUP, i -> decide(approver, items.remove()));
             measure("warm-up bare complete", WARMUP, i -> tasks.complete(bareTasks.remove()));
             measure("warm-up bare request shape start", WARMUP, i -> bareShapeStart());
-            ConcurrentLinkedQueue<String> warmShapeTasks = new ConcurrentLinkedQueue<>(openBareShapeTasks());
+            ConcurrentLinkedQueue<String> warmShapeTasks = new ConcurrentLinkedQueue<>(openTasks(BARE_SHAPE));
             measure("warm-up bare request shape complete", WARMUP, i -> tasks.complete(warmShapeTasks.remove()));
             items.clear();
             bareTasks.clear();
@@ -144,13 +148,9 @@ public final class WorkflowBenchmark {
             for (int round = 0; round < ROUNDS; round++) {
                 boolean last = round == ROUNDS - 1;
                 add(rows, measure(INTAKE, perRound, i -> intake(admin, i, items), last));
-                Set<String> before = Set.copyOf(openBareTasks());
-                add(rows, measure(BARE_START, perRound, i -> bareStart("bareOneTask"), last));
-                openBareTasks().stream().filter(id -> !before.contains(id)).forEach(bareTasks::add);
+                add(rows, startRound(BARE_START, "bareOneTask", perRound, i -> bareStart("bareOneTask"), last, bareTasks));
                 add(rows, measure(BARE_START_DMN, perRound, i -> bareStart("bareDmnOneTask"), last));
-                Set<String> shapeBefore = Set.copyOf(openBareShapeTasks());
-                add(rows, measure(SHAPE_START, perRound, i -> bareShapeStart(), last));
-                openBareShapeTasks().stream().filter(id -> !shapeBefore.contains(id)).forEach(shapeTasks::add);
+                add(rows, startRound(SHAPE_START, BARE_SHAPE, perRound, i -> bareShapeStart(), last, shapeTasks));
                 add(rows, measure(DECISION, perRound, i -> decide(approver, items.remove()), last));
                 add(rows, measure(BARE_COMPLETE, perRound, i -> tasks.complete(bareTasks.remove()), last));
                 add(rows, measure(SHAPE_COMPLETE, perRound, i -> tasks.complete(shapeTasks.remove()), last));
@@ -216,17 +216,25 @@ public final class WorkflowBenchmark {
             runtime.startProcessInstanceByKey(BARE_SHAPE, UUID.randomUUID().toString(), variables);
         }
 
-        private List<String> openBareShapeTasks() {
-            return tasks.createTaskQuery().processDefinitionKey(BARE_SHAPE).list().stream().map(t -> t.getId()).toList();
-        }
-
         private void bareStart(String key) {
             runtime.startProcessInstanceByKey(key, UUID.randomUUID().toString(), Map.of("sourceName", "bench", "level", 1));
         }
 
-        /** The tasks the bare one-task starts left, fetched after the round so that the starts are measured alone. */
-        private List<String> openBareTasks() {
-            return tasks.createTaskQuery().processDefinitionKey("bareOneTask").list().stream().map(t -> t.getId()).toList();
+        /**
+         * A measured round of starts of a bare process; the tasks it created go to {@code created} (fetched after the
+         * round, so that the starts are measured alone; tasks open before it, e.g. level 2 of an earlier round, stay out).
+         */
+        private Sample startRound(String name, String processKey, int count, IntConsumer start, boolean printStatements,
+                                  Collection<String> created) throws Exception {
+            Set<String> before = Set.copyOf(openTasks(processKey));
+            Sample sample = measure(name, count, start, printStatements);
+            openTasks(processKey).stream().filter(id -> !before.contains(id)).forEach(created::add);
+            return sample;
+        }
+
+        /** Open tasks of a bare process. */
+        private List<String> openTasks(String processKey) {
+            return tasks.createTaskQuery().processDefinitionKey(processKey).list().stream().map(Task::getId).toList();
         }
 
         private void measure(String name, int count, IntConsumer operation) throws Exception {
@@ -326,8 +334,8 @@ public final class WorkflowBenchmark {
         BpmnModelInstance model;
         try (var in = WorkflowBenchmark.class.getResourceAsStream("/non-employee-request.bpmn")) {
             model = Bpmn.readModelFromStream(in);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         org.camunda.bpm.model.bpmn.instance.Process process =
                 model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Process.class).iterator().next();
