@@ -1,6 +1,7 @@
 package org.nelm.workflow;
 
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
+import org.camunda.bpm.dmn.feel.impl.juel.FeelEngineFactoryImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.stereotype.Component;
@@ -14,8 +15,11 @@ class FeelParseCachePlugin extends AbstractProcessEnginePlugin {
         DefaultDmnEngineConfiguration dmn = configuration.getDmnEngineConfiguration() != null
                 ? configuration.getDmnEngineConfiguration()
                 : (DefaultDmnEngineConfiguration) DefaultDmnEngineConfiguration.createDefaultDmnEngineConfiguration();
-        // the providers are read when the DMN engine is built, after the process engine has handed over its own
-        dmn.setFeelEngineFactory(() -> new CachingFeelEngine(dmn.getFeelCustomFunctionProviders()));
+        // read when the DMN engine is built, after the process engine has handed over its function providers and
+        // its dmnFeelEnableLegacyBehavior setting (which keeps Camunda's JUEL-based legacy FEEL, as documented)
+        dmn.setFeelEngineFactory(() -> dmn.isEnableFeelLegacyBehavior()
+                ? new FeelEngineFactoryImpl().createInstance()
+                : new CachingFeelEngine(dmn.getFeelCustomFunctionProviders()));
         configuration.setDmnEngineConfiguration(dmn);
     }
 }

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.dmn.feel.impl.FeelException;
 import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.context.VariableContext;
 import org.junit.jupiter.api.Test;
@@ -56,6 +59,21 @@ class CachingFeelEngineTest {
         }
         assertThatThrownBy(() -> caching.evaluateSimpleUnaryTests("> >", "input", VARIABLES))
                 .isInstanceOf(FeelException.class).hasMessageContaining("failed to parse");
+    }
+
+    @Test
+    void thePluginInstallsTheCachingEngineUnlessLegacyFeelIsSwitchedOn() {
+        for (boolean legacy : new boolean[] {false, true}) {
+            ProcessEngineConfigurationImpl configuration = new StandaloneInMemProcessEngineConfiguration();
+            new FeelParseCachePlugin().preInit(configuration);
+            DefaultDmnEngineConfiguration dmn = configuration.getDmnEngineConfiguration();
+            dmn.enableFeelLegacyBehavior(legacy).buildEngine();
+            if (legacy) {
+                assertThat(dmn.getFeelEngine()).isNotInstanceOf(ScalaFeelEngine.class);
+            } else {
+                assertThat(dmn.getFeelEngine()).isInstanceOf(CachingFeelEngine.class);
+            }
+        }
     }
 
     private static String messageOf(Runnable evaluation) {
