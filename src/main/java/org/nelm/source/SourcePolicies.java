@@ -19,19 +19,54 @@ public class SourcePolicies {
         this.jdbc = jdbc;
     }
 
+    /**
+     * The source with its approvers, account managers and schema attributes, in one query (every request,
+     * approval and record write reads it): one row per part, {@code kind} 0 = the source itself, 1 = an approver,
+     * 2 = an account manager, 3 = a schema attribute, each kind in its order.
+     */
     public Optional<SourcePolicy> find(String id) {
         if (id == null) {
             return Optional.empty();
         }
-        return jdbc.sql("select id, source_id, name, description, owner_id from nelm_source where id = :id")
+        String[] source = new String[5];
+        List<ApproverRef> approvers = new ArrayList<>();
+        List<String> accountManagers = new ArrayList<>();
+        List<SchemaAttributeDef> attributes = new ArrayList<>();
+        jdbc.sql("""
+                        select 0 as kind, 0 as position, id as t1, source_id as t2, name as t3, description as t4,
+                            owner_id as t5, cast(null as boolean) as b1, cast(null as boolean) as b2
+                        from nelm_source where id = :id
+                        union all
+                        select 1, position, type, approver_id, null, null, null, null, null
+                        from nelm_source_approver where source_id = :id
+                        union all
+                        select 2, position, identity_id, null, null, null, null, null, null
+                        from nelm_source_account_manager where source_id = :id
+                        union all
+                        select 3, position, id, technical_name, label, type, null, system, required
+                        from nelm_schema_attribute where source_id = :id
+                        order by 1, 2
+                        """)
                 .param("id", id)
-                .query((rs, row) -> {
-                    People people = people(id);
-                    return new SourcePolicy(rs.getString("id"), rs.getString("source_id"), rs.getString("name"),
-                            rs.getString("description"), rs.getString("owner_id"), people.approvers(),
-                            people.accountManagers(), attributes(id));
-                })
-                .optional();
+                .query(rs -> {
+                    switch (rs.getInt("kind")) {
+                        case 0 -> {
+                            for (int column = 0; column < source.length; column++) {
+                                source[column] = rs.getString("t" + (column + 1));
+                            }
+                        }
+                        case 1 -> approvers.add(new ApproverRef(ApproverType.valueOf(rs.getString("t1")),
+                                rs.getString("t2")));
+                        case 2 -> accountManagers.add(rs.getString("t1"));
+                        default -> attributes.add(new SchemaAttributeDef(rs.getString("t1"), rs.getString("t2"),
+                                rs.getString("t3"), rs.getString("t4"), rs.getBoolean("b1"), rs.getBoolean("b2")));
+                    }
+                });
+        if (source[0] == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new SourcePolicy(source[0], source[1], source[2], source[3], source[4], approvers,
+                accountManagers, attributes));
     }
 
     /**
@@ -48,41 +83,6 @@ public class SourcePolicies {
         return jdbc.sql("select distinct source_id from nelm_source_account_manager where identity_id = :identity")
                 .param("identity", identityId)
                 .query(String.class)
-                .list();
-    }
-
-    /** Approvers and account managers, each in their order, in one query (every request reads both). */
-    private People people(String id) {
-        People people = new People(new ArrayList<>(), new ArrayList<>());
-        jdbc.sql("""
-                        select 1 as kind, position, type, approver_id as person from nelm_source_approver where source_id = :id
-                        union all
-                        select 2, position, null, identity_id from nelm_source_account_manager where source_id = :id
-                        order by 1, 2
-                        """)
-                .param("id", id)
-                .query(rs -> {
-                    if (rs.getInt("kind") == 1) {
-                        people.approvers().add(new ApproverRef(ApproverType.valueOf(rs.getString("type")),
-                                rs.getString("person")));
-                    } else {
-                        people.accountManagers().add(rs.getString("person"));
-                    }
-                });
-        return people;
-    }
-
-    private record People(List<ApproverRef> approvers, List<String> accountManagers) {
-    }
-
-    private List<SchemaAttributeDef> attributes(String id) {
-        return jdbc.sql("""
-                        select id, technical_name, label, type, system, required from nelm_schema_attribute
-                        where source_id = :id order by position
-                        """)
-                .param("id", id)
-                .query((rs, row) -> new SchemaAttributeDef(rs.getString("id"), rs.getString("technical_name"),
-                        rs.getString("label"), rs.getString("type"), rs.getBoolean("system"), rs.getBoolean("required")))
                 .list();
     }
 }
