@@ -4,11 +4,13 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import org.nelm.platform.error.ApiException;
 import org.nelm.record.NonEmployeeRecord;
 import org.nelm.record.RecordService;
 import org.nelm.request.RequestRow;
 import org.nelm.request.Requests;
+import org.nelm.source.ApproverRef;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,13 +39,22 @@ public class ApprovalSteps {
         this.clock = clock;
     }
 
+    /**
+     * The request was stored in this transaction and its process starts next in it: routing and level 1 use
+     * these values instead of reading them back.
+     */
+    public void stored(RequestRow request) {
+        RequestsStoredNow.stored(request);
+    }
+
     /** Stores the routed levels as NOT_READY items and tells the requester; returns the number of levels. */
     @Transactional
     public int route(String requestId, List<RoutedLevel> levels) {
-        RequestRow request = request(requestId);
-        OffsetDateTime now = now();
-        items.insert(requestId, levels, now);
-        notifications.requestReceived(request, levels.stream().map(RoutedLevel::approver).toList());
+        RequestRow request = RequestsStoredNow.request(requestId).orElseGet(() -> request(requestId));
+        List<ApproverRef> approvers = levels.stream().map(RoutedLevel::approver).toList();
+        items.insert(requestId, levels, now());
+        RequestsStoredNow.routed(requestId, approvers);
+        notifications.requestReceived(request, approvers);
         return levels.size();
     }
 
@@ -53,7 +64,11 @@ public class ApprovalSteps {
         if (!items.start(requestId, order, taskId, now())) {
             throw new IllegalStateException("No approval level " + order + " for " + requestId);
         }
-        Requests.RequestAtLevel level = requests.atLevel(requestId, order).orElseThrow(() -> missing(requestId));
+        Optional<RequestRow> stored = RequestsStoredNow.request(requestId);
+        Optional<ApproverRef> routed = RequestsStoredNow.approver(requestId, order);
+        Requests.RequestAtLevel level = stored.isPresent() && routed.isPresent()
+                ? new Requests.RequestAtLevel(stored.get(), routed.get())
+                : requests.atLevel(requestId, order).orElseThrow(() -> missing(requestId));
         notifications.reviewNeeded(level.request(), level.approver(), order);
         return new StartedLevel(level.approver(), level.request().nonEmployee().accountName());
     }

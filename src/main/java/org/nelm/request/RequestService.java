@@ -80,13 +80,16 @@ public class RequestService {
         records.checkRoomFor(source.id(), nonEmployee.accountName());
         String id = UUID.randomUUID().toString();
         String requester = caller.hasIdentity() ? caller.identityId() : caller.clientId();
+        OffsetDateTime now = now();
         try {
-            requests.insert(id, requester, nonEmployee, now());
+            requests.insert(id, requester, nonEmployee, now);
         } catch (DuplicateKeyException parallelRequestForTheSameName) {
             throw RecordService.accountNameConflict(nonEmployee.accountName());
         } catch (DataIntegrityViolationException sourceDeletedMeanwhile) {
             throw ApiException.badRequest(NonEmployeeValidator.unknownSource(source.id()));
         }
+        steps.stored(new RequestRow(id, requester, nonEmployee, source.name(), ApprovalStatus.PENDING, null, null, null,
+                now, now));
         workflow.start(id, ProcessStart.variables(source, nonEmployee),
                 ProcessStart.routingInputs(source, nonEmployee));
         return view(requests.find(id).orElseThrow(), source);

@@ -1,0 +1,66 @@
+package org.nelm.approval;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.nelm.request.RequestRow;
+import org.nelm.source.ApproverRef;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * What the current transaction stored about new requests and does not change afterwards: who asked, for whom, from
+ * which source, and the routed approvers. An intake starts the request's process in the same transaction, and the
+ * process's first steps (routing, level 1) take these facts from here instead of reading back what was just
+ * written. Bound to the transaction and dropped when it ends; outside a transaction nothing is kept.
+ */
+final class RequestsStoredNow {
+
+    private record Facts(RequestRow request, List<ApproverRef> approvers) {
+    }
+
+    private static final Object KEY = RequestsStoredNow.class;
+
+    private RequestsStoredNow() {
+    }
+
+    static void stored(RequestRow request) {
+        facts().ifPresent(facts -> facts.put(request.id(), new Facts(request, List.of())));
+    }
+
+    static void routed(String requestId, List<ApproverRef> approvers) {
+        facts().ifPresent(facts -> facts.computeIfPresent(requestId, (id, known) -> new Facts(known.request(),
+                List.copyOf(approvers))));
+    }
+
+    static Optional<RequestRow> request(String requestId) {
+        return facts().map(facts -> facts.get(requestId)).map(Facts::request);
+    }
+
+    /** The approver of level {@code order} (1-based) as routed in this transaction. */
+    static Optional<ApproverRef> approver(String requestId, int order) {
+        return facts().map(facts -> facts.get(requestId))
+                .filter(known -> order >= 1 && order <= known.approvers().size())
+                .map(known -> known.approvers().get(order - 1));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Optional<Map<String, Facts>> facts() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return Optional.empty();
+        }
+        Map<String, Facts> facts = (Map<String, Facts>) TransactionSynchronizationManager.getResource(KEY);
+        if (facts == null) {
+            facts = new HashMap<>();
+            TransactionSynchronizationManager.bindResource(KEY, facts);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(KEY);
+                }
+            });
+        }
+        return Optional.of(facts);
+    }
+}
