@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.nelm.platform.TransactionBound;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -22,6 +24,9 @@ class MailOutbox {
     /** next_attempt of a mail whose attempts are used up: it stays in the table, with its last error, for audit. */
     private static final OffsetDateTime GIVEN_UP = OffsetDateTime.of(9999, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
 
+    /** The current transaction's mails, written just before it commits. */
+    private static final Object PENDING = MailOutbox.class;
+
     private final JdbcClient jdbc;
     private final Clock clock;
 
@@ -30,15 +35,27 @@ class MailOutbox {
         this.clock = clock;
     }
 
+    /**
+     * Queues a mail. Within a transaction the mails are written together just before it commits (an intake
+     * queues two), outside one at once.
+     */
     void add(String recipient, String subject, String text, String html) {
         OffsetDateTime now = now();
+        Object[] row = {UUID.randomUUID().toString(), recipient, subject, text, html, 0, now, now};
+        TransactionBound.value(PENDING, ArrayList<Object[]>::new, this::insert)
+                .ifPresentOrElse(pending -> pending.add(row), () -> insert(List.<Object[]>of(row)));
+    }
+
+    private void insert(List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
         jdbc.sql("""
                         insert into nelm_mail_outbox (id, recipient, subject, text_body, html_body, attempts, next_attempt,
                             created)
-                        values (:id, :recipient, :subject, :text, :html, 0, :now, :now)
+                        values :rows
                         """)
-                .param("id", UUID.randomUUID().toString()).param("recipient", recipient).param("subject", subject)
-                .param("text", text).param("html", html).param("now", now)
+                .param("rows", rows)
                 .update();
     }
 

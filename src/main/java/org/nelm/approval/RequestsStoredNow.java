@@ -4,10 +4,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.nelm.platform.TransactionBound;
 import org.nelm.request.RequestRow;
 import org.nelm.source.ApproverRef;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * What the current transaction stored about new requests and does not change afterwards: who asked, for whom, from
@@ -45,22 +44,7 @@ final class RequestsStoredNow {
                 .map(known -> known.approvers().get(order - 1));
     }
 
-    @SuppressWarnings("unchecked")
     private static Optional<Map<String, Facts>> facts() {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return Optional.empty();
-        }
-        Map<String, Facts> facts = (Map<String, Facts>) TransactionSynchronizationManager.getResource(KEY);
-        if (facts == null) {
-            facts = new HashMap<>();
-            TransactionSynchronizationManager.bindResource(KEY, facts);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(KEY);
-                }
-            });
-        }
-        return Optional.of(facts);
+        return TransactionBound.value(KEY, HashMap::new);
     }
 }
