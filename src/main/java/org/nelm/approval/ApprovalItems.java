@@ -37,11 +37,11 @@ public class ApprovalItems {
         for (int i = 0; i < levels.size(); i++) {
             RoutedLevel level = levels.get(i);
             rows.add(new Object[] {UUID.randomUUID().toString(), requestId, i + 1, level.approver().type().name(),
-                    level.approver().id(), ApprovalStatus.NOT_READY.name(), level.routingJson(), now, now, 0});
+                    level.approver().id(), ApprovalStatus.NOT_READY.name(), level.routingJson(), now, now});
         }
         jdbc.sql("""
                         insert into nelm_approval_item (id, request_id, approval_order, approver_type, approver_id, status,
-                            routing_json, created, modified, version)
+                            routing_json, created, modified)
                         values :rows
                         """)
                 .param("rows", rows)
@@ -77,8 +77,8 @@ public class ApprovalItems {
     /** The level's turn: its item becomes PENDING with the task; false if the request has no such level. */
     boolean start(String requestId, int order, String taskId, OffsetDateTime now) {
         return jdbc.sql("""
-                        update nelm_approval_item set status = 'PENDING', task_id = :taskId, modified = :now,
-                            version = version + 1 where request_id = :requestId and approval_order = :order
+                        update nelm_approval_item set status = 'PENDING', task_id = :taskId, modified = :now
+                        where request_id = :requestId and approval_order = :order
                         """)
                 .param("requestId", requestId).param("order", order).param("taskId", taskId).param("now", now)
                 .update() == 1;
@@ -92,7 +92,7 @@ public class ApprovalItems {
                    OffsetDateTime now) {
         return jdbc.sql("""
                         update nelm_approval_item set status = :status, comment = :comment, decided_by = :decidedBy,
-                            modified = :now, version = version + 1
+                            modified = :now
                         where request_id = :requestId and approval_order = :order and status = 'PENDING'
                         """)
                 .param("status", status.name()).param("comment", comment).param("decidedBy", decidedBy)
@@ -103,7 +103,7 @@ public class ApprovalItems {
     /** Every item of the request that is still undecided becomes CANCELLED. */
     void cancelUndecided(String requestId, OffsetDateTime now) {
         jdbc.sql("""
-                        update nelm_approval_item set status = 'CANCELLED', modified = :now, version = version + 1
+                        update nelm_approval_item set status = 'CANCELLED', modified = :now
                         where request_id = :requestId and status in ('PENDING', 'NOT_READY')
                         """)
                 .param("requestId", requestId).param("now", now).update();
@@ -114,7 +114,6 @@ public class ApprovalItems {
                 new ApproverRef(ApproverType.valueOf(rs.getString("approver_type")), rs.getString("approver_id")),
                 ApprovalStatus.valueOf(rs.getString("status")), rs.getString("comment"), rs.getString("decided_by"),
                 rs.getString("routing_json"), rs.getString("task_id"),
-                rs.getObject("created", OffsetDateTime.class), rs.getObject("modified", OffsetDateTime.class),
-                rs.getInt("version"));
+                rs.getObject("created", OffsetDateTime.class), rs.getObject("modified", OffsetDateTime.class));
     }
 }

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
 import org.nelm.platform.error.ApiException;
 import org.nelm.record.NonEmployeeRecord;
 import org.nelm.record.RecordService;
@@ -64,11 +63,9 @@ public class ApprovalSteps {
         if (!items.start(requestId, order, taskId, now())) {
             throw new IllegalStateException("No approval level " + order + " for " + requestId);
         }
-        Optional<RequestRow> stored = RequestsStoredNow.request(requestId);
-        Optional<ApproverRef> routed = RequestsStoredNow.approver(requestId, order);
-        Requests.RequestAtLevel level = stored.isPresent() && routed.isPresent()
-                ? new Requests.RequestAtLevel(stored.get(), routed.get())
-                : requests.atLevel(requestId, order).orElseThrow(() -> missing(requestId));
+        Requests.RequestAtLevel level = RequestsStoredNow.atLevel(requestId, order)
+                .or(() -> requests.atLevel(requestId, order))
+                .orElseThrow(() -> missing(requestId));
         notifications.reviewNeeded(level.request(), level.approver(), order);
         return new StartedLevel(level.approver(), level.request().nonEmployee().accountName());
     }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.nelm.platform.TransactionBound;
 import org.nelm.request.RequestRow;
+import org.nelm.request.Requests;
 import org.nelm.source.ApproverRef;
 
 /**
@@ -37,11 +38,11 @@ final class RequestsStoredNow {
         return facts().map(facts -> facts.get(requestId)).map(Facts::request);
     }
 
-    /** The approver of level {@code order} (1-based) as routed in this transaction. */
-    static Optional<ApproverRef> approver(String requestId, int order) {
+    /** The request with the approver of its level {@code order} (1-based), as stored and routed in this transaction. */
+    static Optional<Requests.RequestAtLevel> atLevel(String requestId, int order) {
         return facts().map(facts -> facts.get(requestId))
                 .filter(known -> order >= 1 && order <= known.approvers().size())
-                .map(known -> known.approvers().get(order - 1));
+                .map(known -> new Requests.RequestAtLevel(known.request(), known.approvers().get(order - 1)));
     }
 
     private static Optional<Map<String, Facts>> facts() {

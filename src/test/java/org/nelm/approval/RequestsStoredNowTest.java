@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.nelm.record.NonEmployee;
 import org.nelm.request.RequestRow;
+import org.nelm.request.Requests;
 import org.nelm.source.ApproverRef;
 import org.nelm.source.ApproverType;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -36,12 +37,12 @@ class RequestsStoredNowTest {
         TransactionSynchronizationManager.initSynchronization();
         RequestsStoredNow.stored(REQUEST);
         assertThat(RequestsStoredNow.request("r1")).contains(REQUEST);
-        assertThat(RequestsStoredNow.approver("r1", 1)).isEmpty();
+        assertThat(RequestsStoredNow.atLevel("r1", 1)).isEmpty();
 
         RequestsStoredNow.routed("r1", List.of(FIRST, SECOND));
-        assertThat(RequestsStoredNow.approver("r1", 1)).contains(FIRST);
-        assertThat(RequestsStoredNow.approver("r1", 2)).contains(SECOND);
-        assertThat(RequestsStoredNow.approver("r1", 3)).isEmpty();
+        assertThat(RequestsStoredNow.atLevel("r1", 1)).contains(new Requests.RequestAtLevel(REQUEST, FIRST));
+        assertThat(RequestsStoredNow.atLevel("r1", 2)).contains(new Requests.RequestAtLevel(REQUEST, SECOND));
+        assertThat(RequestsStoredNow.atLevel("r1", 3)).isEmpty();
         assertThat(RequestsStoredNow.request("other")).isEmpty();
 
         for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
@@ -55,6 +56,6 @@ class RequestsStoredNowTest {
         RequestsStoredNow.stored(REQUEST);
         RequestsStoredNow.routed("r1", List.of(FIRST));
         assertThat(RequestsStoredNow.request("r1")).isEmpty();
-        assertThat(RequestsStoredNow.approver("r1", 1)).isEmpty();
+        assertThat(RequestsStoredNow.atLevel("r1", 1)).isEmpty();
     }
 }
