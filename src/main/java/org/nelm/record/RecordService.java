@@ -15,7 +15,9 @@ import java.util.Set;
 import java.util.Optional;
 import java.util.UUID;
 import org.nelm.platform.error.ApiException;
+import org.nelm.source.SourceDeleting;
 import org.nelm.source.SourcePolicies;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -103,6 +105,15 @@ public class RecordService {
     @Transactional
     public boolean delete(String id) {
         return jdbc.sql("delete from nelm_record where id = :id").param("id", id).update() > 0;
+    }
+
+    /**
+     * A source is being deleted (its row is locked): its records go in the same transaction. There is no foreign
+     * key to do it (V44): every record write locks the source row, which is what the key checked row by row.
+     */
+    @EventListener
+    public void onSourceDeleting(SourceDeleting event) {
+        jdbc.sql("delete from nelm_record where source_id = :sourceId").param("sourceId", event.sourceId()).update();
     }
 
     /**

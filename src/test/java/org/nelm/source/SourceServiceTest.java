@@ -20,6 +20,7 @@ import org.nelm.platform.error.DetailCode;
 import org.nelm.platform.identity.Identity;
 import org.nelm.platform.identity.IdentityDirectory;
 import org.nelm.platform.patch.JsonPatchApplier;
+import org.nelm.record.RecordService;
 import org.nelm.security.Caller;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -52,6 +53,8 @@ class SourceServiceTest {
                             + " schema=" + rows("nelm_schema_attribute", "source_id", deleting.sourceId())
                             + " managers=" + rows("nelm_source_account_manager", "source_id", deleting.sourceId())
                             + " records=" + rows("nelm_record", "source_id", deleting.sourceId()));
+                    // the records' own listener, as in the application (no foreign key deletes them)
+                    new RecordService(jdbc, new SourcePolicies(jdbc), Clock.systemUTC()).onSourceDeleting(deleting);
                 }, Clock.systemUTC(), SourceService.MAX_SOURCES);
     }
 

@@ -278,6 +278,9 @@ class ApprovalProcessTest {
         assertThat(history.createHistoricDecisionInstanceQuery().processInstanceId(instance.getId())
                 .includeInputs().includeOutputs().singleResult().getOutputs()).hasSize(6);
         assertThat(configuration.getDmnEngineConfiguration().getFeelEngine()).isInstanceOf(CachingFeelEngine.class);
+        Object entityManager = configuration.getCommandExecutorTxRequired()
+                .execute(context -> context.getDbEntityManager());
+        assertThat(entityManager).isInstanceOf(IdCheckedEntityManager.class);
     }
 
     @Test
