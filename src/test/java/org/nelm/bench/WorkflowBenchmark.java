@@ -18,9 +18,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
+import org.camunda.bpm.engine.spring.SpringTransactionsProcessEngineConfiguration;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
@@ -46,12 +51,14 @@ import org.nelm.workflow.ProcessTestSources;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Intake (create request: validate, store, start the process, route with DMN, store items, first task) and
  * decisions (approve level 1 of 2: item update, task completion, next task) with 16 concurrent clients on
  * PostgreSQL, each next to a bare engine doing the same start / complete of a one-task process (and a start
- * with a 3-rule DMN step first) in the same run. Run with bench/workflow.sh; prints a table.
+ * with a 3-rule DMN step first) in the same run: once on our engine without our application code, once on a
+ * stock Camunda engine without our engine plugins either. Run with bench/workflow.sh; prints a table.
  */
 public final class WorkflowBenchmark {
 
@@ -71,6 +78,9 @@ public final class WorkflowBenchmark {
     private static final String DECISION = "decision (approve level 1 of 2)";
     private static final String BARE_COMPLETE = "bare: complete task";
     private static final String SHAPE_COMPLETE = "bare: our BPMN, no code of ours: level 1";
+    private static final String STOCK_START = "stock Camunda: start one-task process";
+    private static final String STOCK_START_DMN = "stock Camunda: start with 3-rule DMN first";
+    private static final String STOCK_COMPLETE = "stock Camunda: complete task";
 
     private WorkflowBenchmark() {
     }
@@ -100,6 +110,7 @@ public final class WorkflowBenchmark {
         private final ApprovalService approvals;
         private final RuntimeService runtime;
         private final TaskService tasks;
+        private final ProcessEngine stock;
         private final JdbcClient jdbc;
         private final List<String> sources = new ArrayList<>();
         private final List<String> report = new ArrayList<>();
@@ -110,6 +121,7 @@ public final class WorkflowBenchmark {
             runtime = context.getBean(RuntimeService.class);
             tasks = context.getBean(TaskService.class);
             jdbc = context.getBean(JdbcClient.class);
+            stock = stockEngine(context);
             deployBareProcesses(context.getBean(RepositoryService.class));
             if (STATEMENTS) {
                 jdbc.sql("create extension if not exists pg_stat_statements").update();
@@ -124,6 +136,7 @@ public final class WorkflowBenchmark {
             Caller approver = new Caller("approver1", "approver1", Set.of(Scopes.ALL), Set.of());
             ConcurrentLinkedQueue<String> items = new ConcurrentLinkedQueue<>();
             ConcurrentLinkedQueue<String> bareTasks = new ConcurrentLinkedQueue<>();
+            ConcurrentLinkedQueue<String> stockTasks = new ConcurrentLinkedQueue<>();
 
             // warm-up of every path (JIT, caches, connection pool), not measured
             measure("warm-up intake", WARMUP, i -> intake(admin, i, items));
@@ -135,8 +148,12 @@ public final class WorkflowBenchmark {
             measure("warm-up bare request shape start", WARMUP, i -> bareShapeStart());
             ConcurrentLinkedQueue<String> warmShapeTasks = new ConcurrentLinkedQueue<>(openTasks(BARE_SHAPE));
             measure("warm-up bare request shape complete", WARMUP, i -> tasks.complete(warmShapeTasks.remove()));
+            startRound("warm-up stock start", "bareOneTask", WARMUP, i -> stockStart("bareOneTask"), false, stockTasks);
+            measure("warm-up stock start+DMN", WARMUP, i -> stockStart("bareDmnOneTask"));
+            measure("warm-up stock complete", WARMUP, i -> stock.getTaskService().complete(stockTasks.remove()));
             items.clear();
             bareTasks.clear();
+            stockTasks.clear();
             // the tables started empty: fresh statistics, as autovacuum keeps them in a running system, so that no
             // row is measured with a plan made for an empty table
             jdbc.sql("analyze").update();
@@ -154,6 +171,11 @@ public final class WorkflowBenchmark {
                 add(rows, measure(DECISION, perRound, i -> decide(approver, items.remove()), last));
                 add(rows, measure(BARE_COMPLETE, perRound, i -> tasks.complete(bareTasks.remove()), last));
                 add(rows, measure(SHAPE_COMPLETE, perRound, i -> tasks.complete(shapeTasks.remove()), last));
+                add(rows, startRound(STOCK_START, "bareOneTask", perRound, i -> stockStart("bareOneTask"), last,
+                        stockTasks));
+                add(rows, measure(STOCK_START_DMN, perRound, i -> stockStart("bareDmnOneTask"), last));
+                add(rows, measure(STOCK_COMPLETE, perRound, i -> stock.getTaskService().complete(stockTasks.remove()),
+                        last));
             }
             Map<String, Result> results = new LinkedHashMap<>();
             rows.forEach((name, samples) -> results.put(name, Result.of(name, samples)));
@@ -164,6 +186,8 @@ public final class WorkflowBenchmark {
             Result decision = results.get(DECISION);
             Result bareComplete = results.get(BARE_COMPLETE);
             Result shapeComplete = results.get(SHAPE_COMPLETE);
+            Result stockDmn = results.get(STOCK_START_DMN);
+            Result stockComplete = results.get(STOCK_COMPLETE);
 
             System.out.println();
             System.out.printf("Workflow benchmark: %d clients, %d source(s), %d operations per row in %d rounds, PostgreSQL %s, %d cores%n",
@@ -171,13 +195,17 @@ public final class WorkflowBenchmark {
                     Runtime.getRuntime().availableProcessors());
             System.out.printf("%-44s %8s %8s %8s %12s %12s%n", "operation", "ops/s", "p50 ms", "p99 ms",
                     "JVM cpu ms", "PG cpu ms");
-            for (Result r : List.of(intake, bareStart, bareDmn, shapeStart, decision, bareComplete, shapeComplete)) {
+            for (Result r : List.of(intake, bareStart, bareDmn, shapeStart, results.get(STOCK_START), stockDmn,
+                    decision, bareComplete, shapeComplete, stockComplete)) {
                 System.out.printf("%-44s %8.0f %8.1f %8.1f %12.2f %12.2f%n", r.name, r.throughput, r.p50, r.p99,
                         r.jvmCpuMs, r.pgCpuMs);
             }
             System.out.printf("intake overhead vs bare start+DMN: %.2fx (vs bare start: %.2fx)%n",
                     bareDmn.throughput / intake.throughput, bareStart.throughput / intake.throughput);
             System.out.printf("decision overhead vs bare complete: %.2fx%n", bareComplete.throughput / decision.throughput);
+            System.out.printf("vs stock Camunda 7.24 (none of our engine plugins): intake vs start+DMN %.2fx, "
+                    + "decision vs complete %.2fx%n", stockDmn.throughput / intake.throughput,
+                    stockComplete.throughput / decision.throughput);
             System.out.printf("our code's share: intake vs our process run bare %.2fx, decision vs the same %.2fx%n",
                     shapeStart.throughput / intake.throughput, shapeComplete.throughput / decision.throughput);
         }
@@ -218,6 +246,11 @@ public final class WorkflowBenchmark {
 
         private void bareStart(String key) {
             runtime.startProcessInstanceByKey(key, UUID.randomUUID().toString(), Map.of("sourceName", "bench", "level", 1));
+        }
+
+        private void stockStart(String key) {
+            stock.getRuntimeService().startProcessInstanceByKey(key, UUID.randomUUID().toString(),
+                    Map.of("sourceName", "bench", "level", 1));
         }
 
         /**
@@ -323,7 +356,27 @@ public final class WorkflowBenchmark {
         }
     }
 
-    /** CPU per operation of this JVM and of all PostgreSQL processes, in ms: where a CPU-bound run's time goes. */
+    /**
+     * A second engine on the same database, as Camunda 7.24 comes: none of our engine plugins (FEEL parse cache,
+     * id check, history level), otherwise the settings of ours (history full, authorization on, UUID ids, JDBC
+     * batching, Spring transactions on the same pool). Two engines on one database is Camunda's cluster setup.
+     */
+    private static ProcessEngine stockEngine(ConfigurableApplicationContext context) {
+        SpringTransactionsProcessEngineConfiguration configuration = new SpringTransactionsProcessEngineConfiguration();
+        configuration.setProcessEngineName("stock");
+        configuration.setDataSource(context.getBean(DataSource.class));
+        configuration.setTransactionManager(context.getBean(PlatformTransactionManager.class));
+        configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_FALSE);
+        configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
+        configuration.setAuthorizationEnabled(true);
+        configuration.setIdGenerator(new StrongUuidGenerator());
+        configuration.setJdbcBatchProcessing(true);
+        configuration.setJobExecutorActivate(false);
+        configuration.setMetricsEnabled(false);
+        configuration.setEnforceHistoryTimeToLive(false);
+        return configuration.buildProcessEngine();
+    }
+
     /**
      * Our request process as the engine runs it without any of our code: same BPMN (business rule task with our
      * routing DMN, gateway, sequential multi-instance review task) minus our listeners, the approver as a fixed
