@@ -6,11 +6,17 @@ import static org.nelm.source.SourceFixtures.ref;
 import static org.nelm.source.SourceFixtures.unique;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.StreamSupport;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,6 +50,8 @@ class SourceIT {
     RecordService records;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    DataSource dataSource;
 
     SourceFixtures fixtures;
     Api admin;
@@ -511,6 +519,13 @@ class SourceIT {
                 + rows("nelm_source_account_manager", id) + rows("nelm_record", id)).isZero();
     }
 
+    /** V44 dropped the key on both databases; the source row lock does its job (docs/sources.md). */
+    @Test
+    void recordsReferenceTheirSourceWithoutAForeignKey_approversStillDo() throws SQLException {
+        assertThat(tablesReferencingSources()).contains("nelm_source_approver", "nelm_schema_attribute",
+                "nelm_request").doesNotContain("nelm_record");
+    }
+
     @ParameterizedTest
     @FieldSource("FAMILIES")
     void deleteNeedsTheDeleteRoleContextAndAnExistingSource(String family) {
@@ -539,6 +554,20 @@ class SourceIT {
 
     private Api withRole(RoleContext role) {
         return SourceFixtures.withRole(port, directory, clients, role);
+    }
+
+    private List<String> tablesReferencingSources() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            DatabaseMetaData metaData = connection.getMetaData();
+            List<String> tables = new ArrayList<>();
+            try (ResultSet keys = metaData.getExportedKeys(connection.getCatalog(), connection.getSchema(),
+                    metaData.storesUpperCaseIdentifiers() ? "NELM_SOURCE" : "nelm_source")) {
+                while (keys.next()) {
+                    tables.add(keys.getString("FKTABLE_NAME").toLowerCase(Locale.ROOT));
+                }
+            }
+            return tables;
+        }
     }
 
     private long rows(String table, String sourceId) {
