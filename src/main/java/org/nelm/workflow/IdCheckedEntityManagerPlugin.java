@@ -26,7 +26,7 @@ class IdCheckedEntityManagerPlugin extends AbstractProcessEnginePlugin {
     }
 
     /** Camunda's factory, but the id generator is read when a session opens (it does not exist yet at preInit). */
-    static final class Factory extends DbEntityManagerFactory {
+    private static final class Factory extends DbEntityManagerFactory {
         private final ProcessEngineConfigurationImpl configuration;
 
         Factory(ProcessEngineConfigurationImpl configuration) {
