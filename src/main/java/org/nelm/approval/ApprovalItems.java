@@ -2,16 +2,20 @@ package org.nelm.approval;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.nelm.platform.TransactionBound;
 import org.nelm.source.ApproverRef;
 import org.nelm.source.ApproverType;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -28,38 +32,53 @@ public class ApprovalItems {
         this.jdbc = jdbc;
     }
 
-    /** The routed levels as NOT_READY items, level 1 first, in one statement. */
+    /**
+     * Levels routed in the current transaction and not yet written, by request. Routing and the start of level 1
+     * run in one engine command, so a request's items are written in one statement as level 1 starts (instead
+     * of an insert and an update), or just before commit when no level starts. Every other read or write of
+     * items writes them first, so nothing ever sees the table without them.
+     */
+    private static final Object ROUTED = ApprovalItems.class;
+
+    /** A request's items as the current transaction has them; {@code written} once they are in the table. */
+    private record Routed(List<ApprovalItemRow> rows, boolean written) {
+    }
+
+    /** The routed levels as NOT_READY items, level 1 first (written as described at {@link #ROUTED}). */
     void insert(String requestId, List<RoutedLevel> levels, OffsetDateTime now) {
-        if (levels.isEmpty()) {
-            return;
-        }
-        List<Object[]> rows = new ArrayList<>();
+        List<ApprovalItemRow> rows = new ArrayList<>();
         for (int i = 0; i < levels.size(); i++) {
             RoutedLevel level = levels.get(i);
-            rows.add(new Object[] {UUID.randomUUID().toString(), requestId, i + 1, level.approver().type().name(),
-                    level.approver().id(), ApprovalStatus.NOT_READY.name(), level.routingJson(), now, now});
+            rows.add(new ApprovalItemRow(UUID.randomUUID().toString(), requestId, i + 1, level.approver(),
+                    ApprovalStatus.NOT_READY, null, null, level.routingJson(), null, now, now));
         }
-        jdbc.sql("""
-                        insert into nelm_approval_item (id, request_id, approval_order, approver_type, approver_id, status,
-                            routing_json, created, modified)
-                        values :rows
-                        """)
-                .param("rows", rows)
-                .update();
+        routed().ifPresentOrElse(routed -> routed.put(requestId, new Routed(List.copyOf(rows), rows.isEmpty())),
+                () -> write(rows));
+    }
+
+    /**
+     * The request's items as the current transaction wrote (or is about to write) them, if it routed the request
+     * and changed its items only by starting its first level; otherwise empty (read them from the table).
+     */
+    public Optional<List<ApprovalItemRow>> routedNow(String requestId) {
+        return routedSoFar().map(routed -> routed.get(requestId)).map(Routed::rows);
     }
 
     public Optional<ApprovalItemRow> find(String id) {
+        writeRouted();
         return jdbc.sql("select * from nelm_approval_item where id = :id").param("id", id).query(ApprovalItems::map)
                 .optional();
     }
 
     /** The item, locked until the transaction ends: deciding transactions on one item run one after the other. */
     Optional<ApprovalItemRow> lock(String id) {
+        writeRouted();
         return jdbc.sql("select * from nelm_approval_item where id = :id for update").param("id", id)
                 .query(ApprovalItems::map).optional();
     }
 
     public List<ApprovalItemRow> ofRequest(String requestId) {
+        writeRouted();
         return jdbc.sql("select * from nelm_approval_item where request_id = :id order by approval_order")
                 .param("id", requestId).query(ApprovalItems::map).list();
     }
@@ -69,6 +88,7 @@ public class ApprovalItems {
         if (requestIds.isEmpty()) {
             return Map.of();
         }
+        writeRouted();
         return jdbc.sql("select * from nelm_approval_item where request_id in (:ids) order by approval_order")
                 .param("ids", requestIds).query(ApprovalItems::map).list().stream()
                 .collect(Collectors.groupingBy(ApprovalItemRow::requestId));
@@ -76,6 +96,20 @@ public class ApprovalItems {
 
     /** The level's turn: its item becomes PENDING with the task; false if the request has no such level. */
     boolean start(String requestId, int order, String taskId, OffsetDateTime now) {
+        Routed routed = routedSoFar().map(all -> all.get(requestId)).orElse(null);
+        if (routed != null && !routed.written()) {
+            if (order < 1 || order > routed.rows().size()) {
+                return false;
+            }
+            List<ApprovalItemRow> rows = new ArrayList<>(routed.rows());
+            ApprovalItemRow level = rows.get(order - 1);
+            rows.set(order - 1, new ApprovalItemRow(level.id(), requestId, order, level.approver(),
+                    ApprovalStatus.PENDING, null, null, level.routingJson(), taskId, level.created(), now));
+            write(rows);
+            routedSoFar().ifPresent(all -> all.put(requestId, new Routed(List.copyOf(rows), true)));
+            return true;
+        }
+        changing(requestId);
         return jdbc.sql("""
                         update nelm_approval_item set status = 'PENDING', task_id = :taskId, modified = :now
                         where request_id = :requestId and approval_order = :order
@@ -90,6 +124,7 @@ public class ApprovalItems {
      */
     boolean decide(String requestId, int order, ApprovalStatus status, String comment, String decidedBy,
                    OffsetDateTime now) {
+        changing(requestId);
         return jdbc.sql("""
                         update nelm_approval_item set status = :status, comment = :comment, decided_by = :decidedBy,
                             modified = :now
@@ -102,11 +137,58 @@ public class ApprovalItems {
 
     /** Every item of the request that is still undecided becomes CANCELLED. */
     void cancelUndecided(String requestId, OffsetDateTime now) {
+        changing(requestId);
         jdbc.sql("""
                         update nelm_approval_item set status = 'CANCELLED', modified = :now
                         where request_id = :requestId and status in ('PENDING', 'NOT_READY')
                         """)
                 .param("requestId", requestId).param("now", now).update();
+    }
+
+    /** Items are about to change in the table: routed ones are written first and no longer known here. */
+    private void changing(String requestId) {
+        writeRouted();
+        routedSoFar().ifPresent(all -> all.remove(requestId));
+    }
+
+    private void writeRouted() {
+        routedSoFar().ifPresent(this::writeRouted);
+    }
+
+    private void writeRouted(Map<String, Routed> routed) {
+        List<ApprovalItemRow> rows = new ArrayList<>();
+        routed.replaceAll((requestId, items) -> {
+            if (!items.written()) {
+                rows.addAll(items.rows());
+            }
+            return new Routed(items.rows(), true);
+        });
+        write(rows);
+    }
+
+    private void write(List<ApprovalItemRow> items) {
+        if (items.isEmpty()) {
+            return;
+        }
+        List<Object[]> rows = items.stream().map(item -> new Object[] {item.id(), item.requestId(),
+                item.approvalOrder(), item.approver().type().name(), item.approver().id(), item.status().name(),
+                new SqlParameterValue(Types.VARCHAR, item.routingJson()), new SqlParameterValue(Types.VARCHAR, item.taskId()),
+                item.created(), item.modified()}).toList();
+        jdbc.sql("""
+                        insert into nelm_approval_item (id, request_id, approval_order, approver_type, approver_id, status,
+                            routing_json, task_id, created, modified)
+                        values :rows
+                        """)
+                .param("rows", rows)
+                .update();
+    }
+
+    private Optional<Map<String, Routed>> routed() {
+        return TransactionBound.value(ROUTED, LinkedHashMap::new, this::writeRouted);
+    }
+
+    private static Optional<Map<String, Routed>> routedSoFar() {
+        return TransactionBound.existing(ROUTED);
     }
 
     static ApprovalItemRow map(ResultSet rs, int row) throws SQLException {

@@ -2,8 +2,8 @@ package org.nelm.approval;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
+import org.nelm.platform.StoredTime;
 import org.nelm.platform.error.ApiException;
 import org.nelm.record.NonEmployeeRecord;
 import org.nelm.record.RecordService;
@@ -160,6 +160,6 @@ public class ApprovalSteps {
     }
 
     private OffsetDateTime now() {
-        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        return StoredTime.now(clock);
     }
 }

@@ -1,8 +1,5 @@
 package org.nelm.approval;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -12,12 +9,12 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.nelm.platform.MailTemplate;
 import org.nelm.platform.identity.Identity;
 import org.nelm.platform.identity.IdentityDirectory;
 import org.nelm.request.RequestRow;
 import org.nelm.source.ApproverRef;
 import org.nelm.source.ApproverType;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
@@ -32,7 +29,7 @@ class Notifications {
     private final IdentityDirectory directory;
     private static final Duration PEOPLE_TTL = Duration.ofSeconds(60);
 
-    private final Map<String, String> templates = new ConcurrentHashMap<>();
+    private final Map<String, Templates> templates = new ConcurrentHashMap<>();
     private final Map<String, CachedPeople> people = new ConcurrentHashMap<>();
 
     Notifications(MailOutbox outbox, IdentityDirectory directory) {
@@ -108,36 +105,25 @@ class Notifications {
     }
 
     private void send(String template, Identity to, Map<String, String> values) {
-        String text = render(template("mail/" + template + ".txt"), values, false);
-        int firstLineEnd = text.indexOf('\n');
-        String subject = text.substring(0, firstLineEnd).replaceFirst("^Subject:\\s*", "").trim();
-        String body = text.substring(firstLineEnd + 1).stripLeading();
+        Templates mail = templates.computeIfAbsent(template, Templates::load);
         Map<String, String> withName = new LinkedHashMap<>(values);
         withName.put("recipientName", to.displayName());
-        outbox.add(to.email(), subject, render(body, withName, false),
-                render(template("mail/" + template + ".html"), withName, true));
+        outbox.add(to.email(), mail.subject().render(withName).trim(), mail.text().render(withName),
+                mail.html().render(withName, HtmlUtils::htmlEscape));
+    }
+
+    /** One mail's templates: {@code <name>.txt}, whose first line is the subject, and {@code <name>.html}. */
+    private record Templates(MailTemplate subject, MailTemplate text, MailTemplate html) {
+        static Templates load(String name) {
+            String text = MailTemplate.read("mail/" + name + ".txt");
+            int firstLineEnd = text.indexOf('\n');
+            return new Templates(MailTemplate.of(text.substring(0, firstLineEnd).replaceFirst("^Subject:\\s*", "")),
+                    MailTemplate.of(text.substring(firstLineEnd + 1).stripLeading()),
+                    MailTemplate.load("mail/" + name + ".html"));
+        }
     }
 
     private static boolean hasMail(Identity identity) {
         return identity.email() != null && !identity.email().isBlank();
-    }
-
-    private String template(String path) {
-        return templates.computeIfAbsent(path, p -> {
-            try (var in = new ClassPathResource(p).getInputStream()) {
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException("Mail template " + p + " is missing", e);
-            }
-        });
-    }
-
-    private static String render(String template, Map<String, String> values, boolean html) {
-        String result = template;
-        for (Map.Entry<String, String> value : values.entrySet()) {
-            String text = value.getValue() == null ? "" : value.getValue();
-            result = result.replace("{{" + value.getKey() + "}}", html ? HtmlUtils.htmlEscape(text) : text);
-        }
-        return result;
     }
 }

@@ -5,12 +5,12 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.nelm.platform.StoredTime;
 import org.nelm.platform.error.ApiException;
 import org.nelm.record.RecordBatchWriter;
 import org.nelm.record.RecordBatchWriter.Outcome;
@@ -69,7 +69,7 @@ class BulkImports {
             throw ApiException.limit("The import would take the source over " + RecordService.MAX_RECORDS_PER_SOURCE
                     + " non-employees: " + refused + " of its new accounts do not fit");
         }
-        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        OffsetDateTime now = StoredTime.now(clock);
         BulkJob job = new BulkJob(UUID.randomUUID().toString(), source.id(), JobStatus.PENDING, checked.rows().size(),
                 properties.batchSize(), 0, 0, 0, null, now, now);
         jobs.insert(job, fileName, file);

@@ -3,7 +3,6 @@ package org.nelm.bulk;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -12,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.nelm.platform.StoredTime;
 import org.nelm.source.SourcePolicies;
 import org.nelm.source.SourcePolicy;
 import org.slf4j.Logger;
@@ -157,7 +157,7 @@ class BulkJobRunner {
     }
 
     private OffsetDateTime now() {
-        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        return StoredTime.now(clock);
     }
 
     @PreDestroy

@@ -20,6 +20,13 @@ public final class TransactionBound {
         return value(key, create, value -> { });
     }
 
+    /** The value if the current transaction has created one; never creates it. */
+    @SuppressWarnings("unchecked")
+    public static <T> Optional<T> existing(Object key) {
+        return TransactionSynchronizationManager.isSynchronizationActive()
+                ? Optional.ofNullable((T) TransactionSynchronizationManager.getResource(key)) : Optional.empty();
+    }
+
     @SuppressWarnings("unchecked")
     public static <T> Optional<T> value(Object key, Supplier<T> create, Consumer<T> beforeCommit) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {

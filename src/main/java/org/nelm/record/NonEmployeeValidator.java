@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -142,17 +143,22 @@ public class NonEmployeeValidator {
         return "sourceId \"" + sourceId + "\" is not a non-employee source";
     }
 
-    /** Date-times with offset as in the contract; a plain date means midnight UTC (what spreadsheets give). */
+    /**
+     * Date-times with offset as in the contract; a plain date means midnight UTC (what spreadsheets give). Kept
+     * as both databases give them back (UTC, whole microseconds), so what is returned right after a write is what
+     * a later read returns.
+     */
     public static OffsetDateTime date(String value) {
         String text = value.trim();
         OffsetDateTime common = IsoDateTimes.parseCommon(text);
         if (common != null) {
-            return common;
+            return common.withOffsetSameInstant(ZoneOffset.UTC);
         }
         if (text.length() == 10) {
             return LocalDate.parse(text).atStartOfDay().atOffset(ZoneOffset.UTC);
         }
-        return OffsetDateTime.parse(text);
+        OffsetDateTime parsed = OffsetDateTime.parse(text).withOffsetSameInstant(ZoneOffset.UTC);
+        return parsed.getNano() % 1000 == 0 ? parsed : parsed.truncatedTo(ChronoUnit.MICROS);
     }
 
     private static Map<String, String> cleanData(Map<String, String> data) {

@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -17,6 +16,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.nelm.platform.StoredTime;
 import org.nelm.source.SourcePolicies;
 import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -78,7 +78,7 @@ public class RecordBatchWriter {
         }
         Map<String, Existing> existing = existing(sourceId, rows);
         long count = records.countBySource(sourceId);
-        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        OffsetDateTime now = StoredTime.now(clock);
         List<Outcome> outcomes = new ArrayList<>(rows.size());
         List<Object[]> inserts = new ArrayList<>();
         List<Object[]> updates = new ArrayList<>();

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.Optional;
 import java.util.UUID;
+import org.nelm.platform.StoredTime;
 import org.nelm.platform.error.ApiException;
 import org.nelm.source.SourceDeleting;
 import org.nelm.source.SourcePolicies;
@@ -51,7 +52,7 @@ public class RecordService {
             throw ApiException.badRequest(NonEmployeeValidator.unknownSource(nonEmployee.sourceId()));
         }
         checkRoomFor(nonEmployee.sourceId(), nonEmployee.accountName());
-        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        OffsetDateTime now = StoredTime.now(clock);
         String id = UUID.randomUUID().toString();
         jdbc.sql("""
                 insert into nelm_record (id, source_id, account_name, first_name, last_name, email, phone, manager,
@@ -93,7 +94,7 @@ public class RecordService {
                         """)
                 .param("id", id)
                 .params(nonEmployee.sqlParams())
-                .param("now", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
+                .param("now", StoredTime.now(clock))
                 .update();
         if (updated == 0) {
             throw ApiException.notFound();

@@ -2,15 +2,13 @@ package org.nelm.record;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
+import org.nelm.platform.MailTemplate;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -28,14 +26,14 @@ class ReminderMail {
 
     private final JavaMailSender sender;
     private final String from;
-    private final String textTemplate;
-    private final String htmlTemplate;
+    private final MailTemplate textTemplate;
+    private final MailTemplate htmlTemplate;
 
     ReminderMail(JavaMailSender sender, @Value("${nelm.mail.from:nelm@example.com}") String from) {
         this.sender = sender;
         this.from = from;
-        this.textTemplate = template("mail/end-date-reminder.txt");
-        this.htmlTemplate = template("mail/end-date-reminder.html");
+        this.textTemplate = MailTemplate.load("mail/end-date-reminder.txt");
+        this.htmlTemplate = MailTemplate.load("mail/end-date-reminder.html");
     }
 
     /** One message to all the account managers of one source. */
@@ -66,16 +64,8 @@ class ReminderMail {
         sender.send(mime);
     }
 
-    private static String fill(String template, String source, int count, String records) {
-        return template.replace("{{source}}", source).replace("{{count}}", String.valueOf(count))
-                .replace("{{records}}", records);
-    }
-
-    private static String template(String path) {
-        try (InputStream in = new ClassPathResource(path).getInputStream()) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Mail template " + path + " is missing", e);
-        }
+    /** The HTML template gets its values escaped by the caller: its {@code records} are table rows. */
+    private static String fill(MailTemplate template, String source, int count, String records) {
+        return template.render(Map.of("source", source, "count", String.valueOf(count), "records", records));
     }
 }

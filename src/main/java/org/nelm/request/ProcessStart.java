@@ -10,7 +10,8 @@ import org.nelm.source.SourcePolicy;
 
 /**
  * What a request's process starts with. Stored: one readable text of the request for Tasklist's form and
- * Cockpit, and the {@code rejected} flag the diagram's conditions read. The routing inputs are transient (see
+ * Cockpit (the {@code rejected} flag the diagram's conditions read is set transient at each decision). The
+ * routing inputs are transient (see
  * ApprovalWorkflow.start): every stored variable costs a row in the runtime table and two in history per
  * request, and our own tables already hold the request.
  */
@@ -25,7 +26,6 @@ final class ProcessStart {
     static Map<String, Object> variables(SourcePolicy source, NonEmployee ne) {
         Map<String, Object> variables = new HashMap<>();
         variables.put("requestSummary", summary(source, ne));
-        variables.put("rejected", false);
         return variables;
     }
 

@@ -2,7 +2,6 @@ package org.nelm.request;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +11,7 @@ import org.nelm.approval.ApprovalItems;
 import org.nelm.approval.ApprovalStatus;
 import org.nelm.approval.ApprovalSteps;
 import org.nelm.approval.NonEmployeeApprovalItemBase;
+import org.nelm.platform.StoredTime;
 import org.nelm.platform.error.ApiException;
 import org.nelm.platform.query.CollectionQuery;
 import org.nelm.platform.query.SqlFragment;
@@ -88,11 +88,13 @@ public class RequestService {
         } catch (DataIntegrityViolationException sourceDeletedMeanwhile) {
             throw ApiException.badRequest(NonEmployeeValidator.unknownSource(source.id()));
         }
-        steps.stored(new RequestRow(id, requester, nonEmployee, source.name(), ApprovalStatus.PENDING, null, null, null,
-                now, now));
+        RequestRow stored = new RequestRow(id, requester, nonEmployee, source.name(), ApprovalStatus.PENDING, null, null,
+                null, now, now);
+        steps.stored(stored);
         workflow.start(id, ProcessStart.variables(source, nonEmployee),
                 ProcessStart.routingInputs(source, nonEmployee));
-        return view(requests.find(id).orElseThrow(), source);
+        // the process's first steps route and start level 1 but leave the request as stored
+        return view(stored, source, items.routedNow(id).orElseGet(() -> items.ofRequest(id)));
     }
 
     /** idn:nesr:read, the requester, or an owner / account manager of the request's source. */
@@ -211,7 +213,7 @@ public class RequestService {
     }
 
     private OffsetDateTime now() {
-        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        return StoredTime.now(clock);
     }
 
     /** One page of requests and, when asked for, the total count. */

@@ -3,11 +3,11 @@ package org.nelm.security;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import org.nelm.platform.StoredTime;
 import org.nelm.platform.error.ApiException;
 import org.nelm.platform.identity.IdentityDirectory;
 import org.nelm.platform.web.NelmApi;
@@ -79,7 +79,7 @@ class PersonalAccessTokenController {
         if (validity < MIN_VALIDITY || validity > MAX_VALIDITY) {
             problems.add("accessTokenValiditySeconds must be between " + MIN_VALIDITY + " and " + MAX_VALIDITY);
         }
-        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        OffsetDateTime now = StoredTime.now(clock);
         if (body.expirationDate() != null && !body.expirationDate().isAfter(now)) {
             problems.add("expirationDate must be in the future");
         }

@@ -8,13 +8,13 @@ import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.nelm.platform.StoredTime;
 import org.nelm.platform.identity.IdentityDirectory;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
@@ -53,7 +53,7 @@ class TokenIssuer {
         if (clientId == null || clientSecret == null) {
             return Optional.empty();
         }
-        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        OffsetDateTime now = StoredTime.now(clock);
         return clients.find(clientId)
                 .filter(client -> !client.expiredAt(now))
                 .filter(client -> passwordEncoder.matches(clientSecret, client.secretHash()))

@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.nelm.platform.StoredTime;
 import org.nelm.platform.error.ApiException;
 import org.nelm.platform.patch.JsonPatchApplier;
 import org.nelm.platform.query.CollectionQuery;
@@ -196,6 +196,6 @@ class SourceService {
     }
 
     private OffsetDateTime now() {
-        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        return StoredTime.now(clock);
     }
 }

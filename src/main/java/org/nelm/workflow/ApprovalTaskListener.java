@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.variable.Variables;
 import org.nelm.approval.ApprovalStatus;
 import org.nelm.approval.ApprovalSteps;
 import org.nelm.approval.StartedLevel;
@@ -62,9 +63,11 @@ class ApprovalTaskListener implements TaskListener {
         execution.removeVariable(ProcessVariables.COMMENT);
         String actor = actor(task);
         ApprovalStatus status = steps.decide(requestId, level, decision, comment, actor);
-        if (status == ApprovalStatus.REJECTED) {
-            execution.setVariable(ProcessVariables.REJECTED, true);
-        }
+        boolean rejected = status == ApprovalStatus.REJECTED;
+        // transient: nothing after this transaction reads it. Instances started before it became transient hold
+        // it stored, and the engine refuses a transient value over a stored one
+        execution.setVariable(ProcessVariables.REJECTED, Variables.booleanValue(rejected,
+                !execution.hasVariable(ProcessVariables.REJECTED)));
         String history = (String) execution.getVariable(ProcessVariables.DECISION_HISTORY);
         String line = "Level " + level + ": " + status + " by " + actor
                 + (comment == null || comment.isBlank() ? "" : " (" + comment + ")");

@@ -10,6 +10,11 @@ final class ProcessVariables {
     /** The multi-instance body's count of levels, for the task name of every level. */
     static final String LEVELS = "nrOfInstances";
     static final String LOOP_COUNTER = "loopCounter";
+    /**
+     * Transient, set at every completion of a level: whether it was rejected, read by the loop's completion
+     * condition and the gateway after it in that same transaction. Stored only in instances started before it
+     * became transient (see ApprovalTaskListener).
+     */
     static final String REJECTED = "rejected";
     /** Tasklist's form: the decision and comment, removed again once read (they must not prefill the next level). */
     static final String DECISION = "decision";

@@ -219,6 +219,26 @@ class RequestWorkflowIT {
                 .as("the withdrawn request no longer holds the name").isEqualTo(200);
     }
 
+    /** The answer to a create is built from what the intake wrote; a read right after it must give the same. */
+    @Test
+    void createAnswer_isWhatALaterReadGives() {
+        for (String sourceId : List.of(fixtures.source("approver1"),
+                fixtures.source("approver1", "group:nelm-approvers", "approver3"))) {
+            Map<String, Object> body = body(sourceId, unique("same"));
+            body.put("startDate", "2030-03-24T00:00:00.123456789-05:00");
+            body.put("endDate", "2031-03-25T08:30:00+02:00");
+            ApiResponse created = Api.as(port, "requester1").post("/v3/non-employee-requests", body);
+            assertThat(created.status()).as(created.text()).isEqualTo(200);
+
+            JsonNode read = fixtures.request(created.json().get("id").asText(), "requester1");
+            assertThat(created.json()).isEqualTo(read);
+            assertThat(read.get("startDate").asText()).isEqualTo("2030-03-24T05:00:00.123456Z");
+            assertThat(read.get("endDate").asText()).isEqualTo("2031-03-25T06:30:00Z");
+            assertThat(read.get("approvalItems")).extracting(item -> item.get("approvalStatus").asText())
+                    .startsWith("PENDING").doesNotContain("APPROVED");
+        }
+    }
+
     @Test
     void sourceWithoutApprovers_isApprovedRightAway() {
         JsonNode request = fixtures.request(fixtures.source());

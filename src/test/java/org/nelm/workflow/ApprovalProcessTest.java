@@ -183,6 +183,30 @@ class ApprovalProcessTest {
         assertThat(records.countBySource(row.sourceId())).isZero();
     }
 
+    /** Instances started while {@code rejected} was a stored variable keep it stored, and finish either way. */
+    @ParameterizedTest(name = "level 2 {0}")
+    @ValueSource(strings = {"APPROVED", "REJECTED"})
+    void instanceStartedWithAStoredRejectedFlag_finishesAsBefore(String decision) {
+        NonEmployeeRequest request = submit(sources.create(unique("stored-flag"), List.of(APPROVER1, APPROVER2)));
+        ProcessInstance instance = instance(request.id());
+        runtime.setVariable(instance.getId(), "rejected", false);
+
+        decide(task(instance), "APPROVED", null);
+        assertThat(runtime.getVariable(instance.getId(), "rejected")).isEqualTo(false);
+        decide(task(instance), decision, "level two");
+
+        if (decision.equals("APPROVED")) {
+            management.executeJob(job(instance).getId());
+            assertThat(instance).isEnded().hasPassed("CreateRecord");
+            assertApprovedWithRecord(request.id());
+        } else {
+            assertThat(instance).isEnded().hasPassed("CloseRejectedRequest").hasNotPassed("CreateRecord");
+            assertThat(requests.find(request.id()).orElseThrow().status()).isEqualTo(ApprovalStatus.REJECTED);
+        }
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+                .variableName("rejected").singleResult().getValue()).isEqualTo(decision.equals("REJECTED"));
+    }
+
     @Test
     void rejectionWithoutComment_isRefusedAndTheTaskStays() {
         NonEmployeeRequest request = submit(sources.create(unique("nocomment"), List.of(APPROVER1)));
@@ -267,7 +291,8 @@ class ApprovalProcessTest {
                 .extracting(HistoryLevel::getId, HistoryLevel::getName).containsExactly(3, "full");
         assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).list())
                 .extracting(HistoricVariableInstance::getName)
-                .contains("requestSummary", "rejected", "decisionHistory")
+                .contains("requestSummary", "decisionHistory")
+                .doesNotContain("rejected")
                 .doesNotContainAnyElementsOf(FullHistoryWithoutLoopBookkeeping.LOOP_BOOKKEEPING);
         assertThat(history.createHistoricDetailQuery().processInstanceId(instance.getId()).variableUpdates().list())
                 .extracting(detail -> ((HistoricVariableUpdate) detail).getVariableName())
@@ -341,8 +366,9 @@ class ApprovalProcessTest {
         variables.keySet().forEach(name -> assertThat(variables.getValueTyped(name).getType().getName())
                 .as(name).isIn("string", "boolean", "integer", "null"));
         assertThat(instance.getBusinessKey()).isEqualTo(request.id());
-        assertThat(variables).containsKeys("requestSummary", "rejected")
-                .doesNotContainKeys("data", "approver1Id", "routingInputNames", "levelCount", "decision", "comment");
+        assertThat(variables).containsKeys("requestSummary")
+                .doesNotContainKeys("rejected", "data", "approver1Id", "routingInputNames", "levelCount", "decision",
+                        "comment");
         assertThat(variables.getValue("requestSummary", String.class))
                 .contains("Account name: " + request.accountName(), "Source: vars-");
     }
