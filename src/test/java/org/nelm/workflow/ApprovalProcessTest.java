@@ -306,6 +306,12 @@ class ApprovalProcessTest {
         Object entityManager = configuration.getCommandExecutorTxRequired()
                 .execute(context -> context.getDbEntityManager());
         assertThat(entityManager).isInstanceOf(IdCheckedEntityManager.class);
+        assertThat(List.of(configuration.getLoggingContextActivityId(), configuration.getLoggingContextActivityName(),
+                configuration.getLoggingContextApplicationName(), configuration.getLoggingContextBusinessKey(),
+                configuration.getLoggingContextProcessDefinitionId(), configuration.getLoggingContextProcessDefinitionKey(),
+                configuration.getLoggingContextProcessInstanceId(), configuration.getLoggingContextTenantId(),
+                configuration.getLoggingContextEngineName())).as("no process data in the logging context")
+                .allSatisfy(property -> assertThat(property).isNullOrEmpty());
     }
 
     @Test
