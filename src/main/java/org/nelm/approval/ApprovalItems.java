@@ -170,10 +170,11 @@ public class ApprovalItems {
         if (items.isEmpty()) {
             return;
         }
+        // typed, since a null without a type makes the driver ask the server for the parameter's type
         List<Object[]> rows = items.stream().map(item -> new Object[] {item.id(), item.requestId(),
                 item.approvalOrder(), item.approver().type().name(), item.approver().id(), item.status().name(),
-                new SqlParameterValue(Types.VARCHAR, item.routingJson()), new SqlParameterValue(Types.VARCHAR, item.taskId()),
-                item.created(), item.modified()}).toList();
+                new SqlParameterValue(Types.VARCHAR, item.routingJson()),
+                new SqlParameterValue(Types.VARCHAR, item.taskId()), item.created(), item.modified()}).toList();
         jdbc.sql("""
                         insert into nelm_approval_item (id, request_id, approval_order, approver_type, approver_id, status,
                             routing_json, task_id, created, modified)

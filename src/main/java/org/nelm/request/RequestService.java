@@ -88,8 +88,8 @@ public class RequestService {
         } catch (DataIntegrityViolationException sourceDeletedMeanwhile) {
             throw ApiException.badRequest(NonEmployeeValidator.unknownSource(source.id()));
         }
-        RequestRow stored = new RequestRow(id, requester, nonEmployee, source.name(), ApprovalStatus.PENDING, null, null,
-                null, now, now);
+        RequestRow stored = new RequestRow(id, requester, nonEmployee, source.name(), ApprovalStatus.PENDING,
+                null, null, null, now, now);
         steps.stored(stored);
         workflow.start(id, ProcessStart.variables(source, nonEmployee),
                 ProcessStart.routingInputs(source, nonEmployee));
