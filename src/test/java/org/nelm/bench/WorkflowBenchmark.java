@@ -101,11 +101,16 @@ public final class WorkflowBenchmark {
         properties.put("logging.level.root", "WARN");
         // system properties outrank application.yaml (builder defaults would not)
         properties.forEach((key, value) -> System.setProperty(key, String.valueOf(value)));
+        int status = 0;
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(NelmApplication.class).run()) {
             new Run(context).all();
+        } catch (Exception e) {
+            // exit all the same: the engine's and the mail server's threads would keep a failed run alive
+            e.printStackTrace();
+            status = 1;
         }
         TestMail.server().stop();
-        System.exit(0);
+        System.exit(status);
     }
 
     private static final class Run {

@@ -6,6 +6,7 @@ import static org.nelm.record.RecordFixtures.record;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -136,6 +137,22 @@ class RecordsIT {
         ApiResponse next = admin.get("/non-employee-records/v1?offset=2&sorters=-accountName&filters="
                 + Api.encode("sourceId eq \"" + sourceId + "\""));
         assertThat(accountNames(next)).containsExactly("a.two");
+    }
+
+    /** An accountName order is read from the (source_id, account_name) index rather than sorted (RecordList.from). */
+    @Test
+    void accountNameOrder_pagesThroughASource_andAnAccountManagersSources() {
+        for (String name : List.of("n.b", "n.d", "n.a", "n.c")) {
+            record(admin, sourceId, name);
+        }
+        String bySource = "&filters=" + Api.encode("sourceId eq \"" + sourceId + "\"");
+
+        assertThat(accountNames(admin.get("/v3/non-employee-records?limit=3&offset=1&sorters=accountName" + bySource)))
+                .containsExactly("n.b", "n.c", "n.d");
+        assertThat(accountNames(admin.get("/v3/non-employee-records?limit=2&sorters=-accountName,lastName" + bySource)))
+                .containsExactly("n.d", "n.c");
+        assertThat(accountNames(Api.as(port, "manager1").get("/v3/non-employee-records?limit=250&sorters=-accountName")))
+                .contains("n.a", "n.b", "n.c", "n.d").isSortedAccordingTo(Comparator.reverseOrder());
     }
 
     @Test
