@@ -9,7 +9,6 @@ import org.nelm.record.NonEmployeeRecord;
 import org.nelm.record.RecordService;
 import org.nelm.request.RequestRow;
 import org.nelm.request.Requests;
-import org.nelm.source.ApproverRef;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -50,10 +49,8 @@ public class ApprovalSteps {
     @Transactional
     public int route(String requestId, List<RoutedLevel> levels) {
         RequestRow request = RequestsStoredNow.request(requestId).orElseGet(() -> request(requestId));
-        List<ApproverRef> approvers = levels.stream().map(RoutedLevel::approver).toList();
         items.insert(requestId, levels, now());
-        RequestsStoredNow.routed(requestId, approvers);
-        notifications.requestReceived(request, approvers);
+        notifications.requestReceived(request, levels.stream().map(RoutedLevel::approver).toList());
         return levels.size();
     }
 
@@ -63,7 +60,9 @@ public class ApprovalSteps {
         if (!items.start(requestId, order, taskId, now())) {
             throw new IllegalStateException("No approval level " + order + " for " + requestId);
         }
-        Requests.RequestAtLevel level = RequestsStoredNow.atLevel(requestId, order)
+        Requests.RequestAtLevel level = RequestsStoredNow.request(requestId)
+                .flatMap(request -> items.routedNow(requestId).map(routed -> new Requests.RequestAtLevel(request,
+                        routed.get(order - 1).approver())))
                 .or(() -> requests.atLevel(requestId, order))
                 .orElseThrow(() -> missing(requestId));
         notifications.reviewNeeded(level.request(), level.approver(), order);

@@ -6,23 +6,19 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.nelm.record.NonEmployeeRequestBody;
 import org.nelm.request.RequestService;
 import org.nelm.security.Caller;
-import org.nelm.security.RoleContext;
-import org.nelm.security.Scopes;
 import org.nelm.source.ApproverRef;
 import org.nelm.source.ApproverType;
-import org.nelm.support.TestEnvironment;
+import org.nelm.support.EngineStepByStep;
+import org.nelm.support.TestCallers;
 import org.nelm.workflow.ProcessTestSources;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ContextConfiguration;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -30,17 +26,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Routed levels are written once, as their first level starts or before commit (see ApprovalItems): whatever
  * happens in the transaction, every read sees them and the table ends up with them.
  */
-@SpringBootTest(properties = {
-        "camunda.bpm.job-execution.enabled=false",
-        "camunda.bpm.metrics.enabled=false",
-        "camunda.bpm.metrics.db-reporter-activate=false",
-        "spring.datasource.hikari.connection-timeout=2000"
-})
-@ContextConfiguration(initializers = TestEnvironment.class)
+@EngineStepByStep
 class ApprovalItemsTest {
 
-    private static final Caller ADMIN = new Caller("admin", "admin", Set.of(Scopes.ALL),
-            Set.of(RoleContext.ORG_ADMIN.authority()));
+    private static final Caller ADMIN = TestCallers.ADMIN;
     private static final OffsetDateTime NOW = OffsetDateTime.of(2026, 11, 23, 12, 0, 0, 123456000, ZoneOffset.UTC);
     private static final List<RoutedLevel> TWO_LEVELS = List.of(
             new RoutedLevel(new ApproverRef(ApproverType.IDENTITY, "approver1"), "{\"why\":1}"),

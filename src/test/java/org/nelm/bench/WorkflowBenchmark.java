@@ -41,10 +41,10 @@ import org.nelm.record.NonEmployeeRequestBody;
 import org.nelm.request.NonEmployeeRequest;
 import org.nelm.request.RequestService;
 import org.nelm.security.Caller;
-import org.nelm.security.RoleContext;
 import org.nelm.security.Scopes;
 import org.nelm.source.ApproverRef;
 import org.nelm.source.ApproverType;
+import org.nelm.support.TestCallers;
 import org.nelm.support.TestDatabase;
 import org.nelm.support.TestMail;
 import org.nelm.workflow.ProcessTestSources;
@@ -140,7 +140,7 @@ public final class WorkflowBenchmark {
         }
 
         void all() throws Exception {
-            Caller admin = new Caller("admin", "admin", Set.of(Scopes.ALL), Set.of(RoleContext.ORG_ADMIN.authority()));
+            Caller admin = TestCallers.ADMIN;
             Caller approver = new Caller("approver1", "approver1", Set.of(Scopes.ALL), Set.of());
             ConcurrentLinkedQueue<String> items = new ConcurrentLinkedQueue<>();
             ConcurrentLinkedQueue<String> bareTasks = new ConcurrentLinkedQueue<>();

@@ -6,7 +6,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
@@ -40,33 +39,21 @@ import org.nelm.request.RequestRow;
 import org.nelm.request.RequestService;
 import org.nelm.request.Requests;
 import org.nelm.security.Caller;
-import org.nelm.security.RoleContext;
-import org.nelm.security.Scopes;
 import org.nelm.source.ApproverRef;
 import org.nelm.source.ApproverType;
-import org.nelm.support.TestEnvironment;
+import org.nelm.support.EngineStepByStep;
+import org.nelm.support.TestCallers;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The approval process on a real engine and database, driven step by step: jobs run only when a test executes
  * them, tasks are completed through the engine's TaskService exactly as Tasklist does.
  */
-@SpringBootTest(properties = {
-        "camunda.bpm.job-execution.enabled=false",
-        // as in ApiIntegration: no metrics flush at close, when embedded PostgreSQL may be gone
-        "camunda.bpm.metrics.enabled=false",
-        "camunda.bpm.metrics.db-reporter-activate=false",
-        // the mail poller may still ask for a connection after embedded PostgreSQL stopped: do not wait 30 s
-        "spring.datasource.hikari.connection-timeout=2000"
-})
-@ContextConfiguration(initializers = TestEnvironment.class)
+@EngineStepByStep
 class ApprovalProcessTest {
 
-    private static final Caller ADMIN = new Caller("admin", "admin", Set.of(Scopes.ALL),
-            Set.of(RoleContext.ORG_ADMIN.authority()));
+    private static final Caller ADMIN = TestCallers.ADMIN;
     private static final ApproverRef APPROVER1 = new ApproverRef(ApproverType.IDENTITY, "approver1");
     private static final ApproverRef APPROVER2 = new ApproverRef(ApproverType.IDENTITY, "approver2");
     private static final ApproverRef APPROVER3 = new ApproverRef(ApproverType.IDENTITY, "approver3");
