@@ -7,4 +7,10 @@ import org.nelm.source.ApproverRef;
 public record ApprovalItemRow(String id, String requestId, int approvalOrder, ApproverRef approver,
                               ApprovalStatus status, String comment, String decidedBy, String routingJson,
                               String taskId, OffsetDateTime created, OffsetDateTime modified) {
+
+    /** The item as PENDING under review by the task. */
+    ApprovalItemRow underReview(String reviewTaskId, OffsetDateTime now) {
+        return new ApprovalItemRow(id, requestId, approvalOrder, approver, ApprovalStatus.PENDING, comment, decidedBy,
+                routingJson, reviewTaskId, created, now);
+    }
 }

@@ -94,44 +94,79 @@ public class ApprovalItems {
                 .collect(Collectors.groupingBy(ApprovalItemRow::requestId));
     }
 
-    /** The level's turn: its item becomes PENDING with the task; false if the request has no such level. */
-    boolean start(String requestId, int order, String taskId, OffsetDateTime now) {
+    /**
+     * The request's next level comes under review by the task: the PENDING item if there is one (a task that an
+     * operator restarted in Cockpit takes over its level; the earlier task can then no longer decide it), else the
+     * first NOT_READY item, which becomes PENDING. Empty when no level is left to review.
+     */
+    Optional<LevelStart> startNext(String requestId, String taskId, OffsetDateTime now) {
         Routed routed = routedSoFar().map(all -> all.get(requestId)).orElse(null);
         if (routed != null && !routed.written()) {
-            if (order < 1 || order > routed.rows().size()) {
-                return false;
+            if (routed.rows().isEmpty()) {
+                return Optional.empty();
             }
             List<ApprovalItemRow> rows = new ArrayList<>(routed.rows());
-            ApprovalItemRow level = rows.get(order - 1);
-            rows.set(order - 1, new ApprovalItemRow(level.id(), requestId, order, level.approver(),
-                    ApprovalStatus.PENDING, null, null, level.routingJson(), taskId, level.created(), now));
+            ApprovalItemRow first = rows.get(0).underReview(taskId, now);
+            rows.set(0, first);
             write(rows);
             routedSoFar().ifPresent(all -> all.put(requestId, new Routed(List.copyOf(rows), true)));
-            return true;
+            return Optional.of(new LevelStart(first, List.copyOf(rows)));
         }
+        List<ApprovalItemRow> rows = ofRequest(requestId);
+        Optional<ApprovalItemRow> next = rows.stream().filter(item -> item.status() == ApprovalStatus.PENDING)
+                .findFirst()
+                .or(() -> rows.stream().filter(item -> item.status() == ApprovalStatus.NOT_READY).findFirst());
+        if (next.isEmpty() || rows.stream().anyMatch(item -> item.status() == ApprovalStatus.REJECTED)) {
+            return Optional.empty();
+        }
+        ApprovalItemRow item = next.get();
         changing(requestId);
-        return jdbc.sql("""
+        boolean started = jdbc.sql("""
                         update nelm_approval_item set status = 'PENDING', task_id = :taskId, modified = :now
-                        where request_id = :requestId and approval_order = :order
+                        where id = :id and status = :status
                         """)
-                .param("requestId", requestId).param("order", order).param("taskId", taskId).param("now", now)
+                .param("id", item.id()).param("status", item.status().name()).param("taskId", taskId)
+                .param("now", now)
                 .update() == 1;
+        if (!started) {
+            throw new IllegalStateException("Approval level " + item.approvalOrder() + " of request " + requestId
+                    + " changed while its review started");
+        }
+        ApprovalItemRow pending = item.underReview(taskId, now);
+        return Optional.of(new LevelStart(pending, rows.stream()
+                .map(row -> row.id().equals(pending.id()) ? pending : row).toList()));
+    }
+
+    /** The level a task started, and all of the request's items as they are now. */
+    record LevelStart(ApprovalItemRow item, List<ApprovalItemRow> all) {
+    }
+
+    /** The item the task reviews, with the request's requester and the non-employee's manager. */
+    Optional<UnderReview> ofTask(String taskId) {
+        writeRouted();
+        return jdbc.sql("""
+                        select i.*, r.requester_id as request_requester, r.manager as request_manager
+                        from nelm_approval_item i join nelm_request r on r.id = i.request_id where i.task_id = :taskId
+                        """)
+                .param("taskId", taskId)
+                .query((rs, row) -> new UnderReview(map(rs, row), rs.getString("request_requester"),
+                        rs.getString("request_manager")))
+                .optional();
     }
 
     /**
-     * Records the decision on the request's item at that level; false when the item was not PENDING (any more):
+     * Records the decision on the item the task reviews; false when it is not PENDING (any more) under that task:
      * of two racing decisions the second finds the row changed once the first commits.
      */
-    boolean decide(String requestId, int order, ApprovalStatus status, String comment, String decidedBy,
-                   OffsetDateTime now) {
-        changing(requestId);
+    boolean decide(ApprovalItemRow item, ApprovalStatus status, String comment, String decidedBy, OffsetDateTime now) {
+        changing(item.requestId());
         return jdbc.sql("""
                         update nelm_approval_item set status = :status, comment = :comment, decided_by = :decidedBy,
                             modified = :now
-                        where request_id = :requestId and approval_order = :order and status = 'PENDING'
+                        where id = :id and task_id = :taskId and status = 'PENDING'
                         """)
                 .param("status", status.name()).param("comment", comment).param("decidedBy", decidedBy)
-                .param("now", now).param("requestId", requestId).param("order", order)
+                .param("now", now).param("id", item.id()).param("taskId", item.taskId())
                 .update() == 1;
     }
 

@@ -14,8 +14,6 @@ import org.nelm.request.Requests;
 import org.nelm.security.Caller;
 import org.nelm.security.CurrentCaller;
 import org.nelm.security.RoleContext;
-import org.nelm.source.ApproverRef;
-import org.nelm.source.ApproverType;
 import org.nelm.source.SourcePolicies;
 import org.nelm.source.SourcePolicy;
 import org.nelm.workflow.ApprovalWorkflow;
@@ -35,9 +33,11 @@ public class ApprovalService {
     private final SourcePolicies sources;
     private final IdentityDirectory directory;
     private final ApprovalWorkflow workflow;
+    private final DecisionRights rights;
 
     ApprovalService(ApprovalItems items, ApprovalQueue queue, Requests requests, SourcePolicies sources,
-                    IdentityDirectory directory, ApprovalWorkflow workflow) {
+                    IdentityDirectory directory, ApprovalWorkflow workflow, DecisionRights rights) {
+        this.rights = rights;
         this.items = items;
         this.queue = queue;
         this.requests = requests;
@@ -65,7 +65,8 @@ public class ApprovalService {
     public NonEmployeeApprovalItem get(Caller caller, String id, boolean includeDetail) {
         CurrentCaller.requireUser(caller);
         ApprovalItemRow item = items.find(id).orElseThrow(ApiException::notFound);
-        if (!caller.has(RoleContext.NESR_READ) && !isApprover(caller.identityId(), item.approver())) {
+        if (!caller.has(RoleContext.NESR_READ)
+                && !(caller.identityId() != null && rights.isRoutedApprover(caller.identityId(), item.approver()))) {
             throw ApiException.forbidden();
         }
         RequestRow request = requests.find(item.requestId()).orElseThrow(ApiException::notFound);
@@ -73,14 +74,17 @@ public class ApprovalService {
         return item(item, request.nonEmployee().accountName(), detail);
     }
 
-    /** Only the current approver (the assignee, or any member of the group) of a PENDING item may decide. */
+    /**
+     * Only who may decide the item ({@link DecisionRights}: its routed approver, never the requester) decides it,
+     * and only while it is PENDING. The process step that records the decision checks the same again, as it does
+     * for a decision through Tasklist or engine REST.
+     */
     @Transactional
     public NonEmployeeApprovalItem decide(Caller caller, String id, ApprovalStatus decision, String comment) {
         CurrentCaller.requireUser(caller);
         ApprovalItemRow item = items.lock(id).orElseThrow(ApiException::notFound);
-        if (!isApprover(caller.identityId(), item.approver())) {
-            throw ApiException.forbidden("Only the approver of this item may decide it");
-        }
+        RequestRow request = requests.find(item.requestId()).orElseThrow(ApiException::notFound);
+        rights.check(caller.identityId(), new UnderReview(item, request.requesterId(), request.nonEmployee().manager()));
         if (item.status() != ApprovalStatus.PENDING) {
             throw item.status() == ApprovalStatus.NOT_READY
                     ? ApiException.badRequest("The approval item is NOT_READY: an earlier level has not decided yet")
@@ -109,14 +113,6 @@ public class ApprovalService {
             throw ApiException.forbidden();
         }
         return identity;
-    }
-
-    private boolean isApprover(String identityId, ApproverRef approver) {
-        if (identityId == null) {
-            return false;
-        }
-        return approver.type() == ApproverType.IDENTITY ? approver.id().equals(identityId)
-                : directory.isMember(identityId, approver.id());
     }
 
     private static NonEmployeeApprovalItem item(ApprovalItemRow item, String accountName, Object request) {

@@ -2,6 +2,10 @@ package org.nelm.approval;
 
 import org.nelm.source.ApproverRef;
 
-/** A level whose turn has come: who decides it, and the request's accountName for the task's name. */
-public record StartedLevel(ApproverRef approver, String accountName) {
+/**
+ * A level whose turn has come: who decides it, where it stands among the request's levels, and what the
+ * approver reads in Tasklist (the request, and the decisions of earlier levels).
+ */
+public record StartedLevel(ApproverRef approver, String accountName, int level, int levelCount, String summary,
+                           String history) {
 }

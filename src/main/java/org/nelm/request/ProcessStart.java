@@ -1,7 +1,5 @@
 package org.nelm.request;
 
-import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.nelm.record.NonEmployee;
@@ -9,11 +7,8 @@ import org.nelm.source.ApproverRef;
 import org.nelm.source.SourcePolicy;
 
 /**
- * What a request's process starts with. Stored: one readable text of the request for Tasklist's form and
- * Cockpit (the {@code rejected} flag the diagram's conditions read is set transient at each decision). The
- * routing inputs are transient (see
- * ApprovalWorkflow.start): every stored variable costs a row in the runtime table and two in history per
- * request, and our own tables already hold the request.
+ * What a request's process starts with: the routing decision's inputs, transient (see ApprovalWorkflow.start).
+ * The process stores no variables of the request; our own tables hold it, and each review task shows it.
  */
 final class ProcessStart {
 
@@ -21,28 +16,6 @@ final class ProcessStart {
     private static final int MAX_APPROVERS = 3;
 
     private ProcessStart() {
-    }
-
-    static Map<String, Object> variables(SourcePolicy source, NonEmployee ne) {
-        Map<String, Object> variables = new HashMap<>();
-        variables.put("requestSummary", summary(source, ne));
-        return variables;
-    }
-
-    /** The request as Tasklist's form shows it: one "label: value" line per field, custom attributes last. */
-    static String summary(SourcePolicy source, NonEmployee ne) {
-        StringBuilder text = new StringBuilder()
-                .append("Name: ").append(ne.firstName()).append(' ').append(ne.lastName())
-                .append("\nAccount name: ").append(ne.accountName())
-                .append("\nE-mail: ").append(ne.email())
-                .append("\nPhone: ").append(ne.phone())
-                .append("\nManager: ").append(ne.manager())
-                .append("\nStart date: ").append(ne.startDate().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME))
-                .append("\nEnd date: ").append(ne.endDate().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME))
-                .append("\nSource: ").append(source.name());
-        ne.data().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .forEach(entry -> text.append('\n').append(entry.getKey()).append(": ").append(entry.getValue()));
-        return text.toString();
     }
 
     /**

@@ -91,8 +91,7 @@ public class RequestService {
         RequestRow stored = new RequestRow(id, requester, nonEmployee, source.name(), ApprovalStatus.PENDING,
                 null, null, null, now, now);
         steps.stored(stored);
-        workflow.start(id, ProcessStart.variables(source, nonEmployee),
-                ProcessStart.routingInputs(source, nonEmployee));
+        workflow.start(id, ProcessStart.routingInputs(source, nonEmployee));
         // the process's first steps route and start level 1 but leave the request as stored
         return view(stored, source, items.routedNow(id).orElseGet(() -> items.ofRequest(id)));
     }
@@ -135,19 +134,22 @@ public class RequestService {
     }
 
     /**
-     * idn:nesr:delete or the requester. A PENDING request is withdrawn: its process ends, undecided items and
-     * the request become CANCELLED and stay visible. A request that already ended is removed with its items.
+     * A PENDING request is withdrawn by its requester or with idn:nesr:delete: its process ends, undecided items
+     * and the request become CANCELLED and stay visible. A request that already ended is removed with its items,
+     * which needs idn:nesr:delete (contract: "Delete non-employee request", role idn:nesr:delete); its requester
+     * may not erase a decision.
      */
     @Transactional
     public void delete(Caller caller, String id) {
         RequestRow request = requests.lock(id).orElseThrow(ApiException::notFound);
         boolean requester = caller.hasIdentity() && caller.identityId().equals(request.requesterId());
-        if (!caller.has(RoleContext.NESR_DELETE) && !requester) {
+        boolean pending = request.status() == ApprovalStatus.PENDING;
+        if (!caller.has(RoleContext.NESR_DELETE) && !(pending && requester)) {
             throw ApiException.forbidden();
         }
-        if (request.status() == ApprovalStatus.PENDING) {
-            workflow.cancel(id, "Request withdrawn by " + caller.clientId());
+        if (pending) {
             steps.cancel(id, null);
+            workflow.cancel(id, "Request withdrawn by " + caller.clientId());
         } else {
             requests.delete(id);
         }

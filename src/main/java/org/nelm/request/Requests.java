@@ -11,8 +11,6 @@ import org.nelm.approval.ApprovalStatus;
 import org.nelm.platform.query.SqlFragment;
 import org.nelm.record.DataJson;
 import org.nelm.record.NonEmployee;
-import org.nelm.source.ApproverRef;
-import org.nelm.source.ApproverType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -47,19 +45,6 @@ public class Requests {
 
     public Optional<RequestRow> find(String id) {
         return jdbc.sql(SELECT + " where r.id = :id").param("id", id).query(this::map).optional();
-    }
-
-    /** The request with the approver of its approval level {@code order}, in one query. */
-    public Optional<RequestAtLevel> atLevel(String id, int order) {
-        return jdbc.sql(COLUMNS + ", i.approver_type as level_approver_type, i.approver_id as level_approver_id" + FROM
-                        + " join nelm_approval_item i on i.request_id = r.id and i.approval_order = :order where r.id = :id")
-                .param("id", id).param("order", order)
-                .query((rs, row) -> new RequestAtLevel(map(rs, row), new ApproverRef(
-                        ApproverType.valueOf(rs.getString("level_approver_type")), rs.getString("level_approver_id"))))
-                .optional();
-    }
-
-    public record RequestAtLevel(RequestRow request, ApproverRef approver) {
     }
 
     /** The request, locked until the transaction ends, so that status changes on it are serialized. */

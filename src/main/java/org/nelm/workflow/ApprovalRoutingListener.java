@@ -10,7 +10,6 @@ import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.variable.Variables;
 import org.nelm.approval.ApprovalSteps;
 import org.nelm.approval.RoutedLevel;
 import org.nelm.source.ApproverRef;
@@ -59,8 +58,7 @@ class ApprovalRoutingListener implements ExecutionListener {
             why.put("outputs", row.getEntryMap());
             levels.add(new RoutedLevel(new ApproverRef(ApproverType.valueOf(type), id), json(why)));
         }
-        // transient: the gateway and the loop read it in this transaction; each task reads nrOfInstances
-        execution.setVariable(ProcessVariables.LEVEL_COUNT, Variables.integerValue(steps.route(requestId, levels), true));
+        steps.route(requestId, levels);
     }
 
     private String json(Object value) {

@@ -5,79 +5,86 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.variable.Variables;
-import org.nelm.approval.ApprovalStatus;
 import org.nelm.approval.ApprovalSteps;
 import org.nelm.approval.StartedLevel;
+import org.nelm.platform.error.ApiException;
 import org.nelm.source.ApproverRef;
 import org.nelm.source.ApproverType;
 import org.springframework.stereotype.Component;
 
 /**
- * The approval task "Review request", one per level. On create the level's item becomes PENDING and the task
- * goes to the approver (assignee, or candidate group). On complete the decision (from Tasklist's form as
- * {@code decision} / {@code comment}, from the approvals API as transient variables) is recorded on the item in
- * the same transaction; an invalid decision makes the completion fail.
+ * The approval task "Review request", one per level, whatever door reaches it (the approvals API, Tasklist,
+ * engine REST, Cockpit). On create the request's next level comes under review: its item becomes PENDING, the
+ * task goes to the approver, and the form's texts are written from our rows. On update (a claim, a new assignee)
+ * the assignee must be someone who may decide. On complete the decision is checked and recorded on the item in
+ * the same transaction; any refusal makes the completion fail with a 4xx (see EngineRestRefusals).
  */
 @Component("approvalTaskListener")
 class ApprovalTaskListener implements TaskListener {
 
     private final ApprovalSteps steps;
     private final IdentityService identities;
+    private final TasklistAccess tasklistAccess;
 
-    ApprovalTaskListener(ApprovalSteps steps, IdentityService identities) {
+    ApprovalTaskListener(ApprovalSteps steps, IdentityService identities, TasklistAccess tasklistAccess) {
         this.steps = steps;
         this.identities = identities;
+        this.tasklistAccess = tasklistAccess;
     }
 
     @Override
     public void notify(DelegateTask task) {
-        String requestId = task.getExecution().getProcessBusinessKey();
-        int level = ((Number) task.getExecution().getVariable(ProcessVariables.LOOP_COUNTER)).intValue() + 1;
-        if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            created(task, requestId, level);
-        } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-            completed(task, requestId, level);
+        switch (task.getEventName()) {
+            case EVENTNAME_CREATE -> created(task);
+            case EVENTNAME_UPDATE -> updated(task);
+            case EVENTNAME_COMPLETE -> completed(task);
+            default -> { }
         }
     }
 
-    private void created(DelegateTask task, String requestId, int level) {
-        StartedLevel started = steps.startLevel(requestId, level, task.getId());
+    private void created(DelegateTask task) {
+        StartedLevel started = steps.startLevel(task.getExecution().getProcessBusinessKey(), task.getId());
         ApproverRef approver = started.approver();
         if (approver.type() == ApproverType.IDENTITY) {
             task.setAssignee(approver.id());
         } else {
             task.addCandidateGroup(approver.id());
         }
-        task.setName("Review " + started.accountName() + " (level " + level + " of "
-                + task.getExecution().getVariable(ProcessVariables.LEVELS) + ")");
+        task.setName("Review " + started.accountName() + " (level " + started.level() + " of "
+                + started.levelCount() + ")");
+        // task-local: each level's form shows what our rows say now; nothing a user writes outlives the task
+        task.setVariableLocal(ProcessVariables.REQUEST_SUMMARY, started.summary());
+        task.setVariableLocal(ProcessVariables.DECISION_HISTORY, started.history());
     }
 
-    private void completed(DelegateTask task, String requestId, int level) {
+    private void updated(DelegateTask task) {
+        String assignee = task.getAssignee();
+        ApproverRef approver = steps.assigned(task.getId(), assignee);
+        if (approver != null && approver.type() == ApproverType.GOVERNANCE_GROUP) {
+            tasklistAccess.letGroupSeeName(approver.id(), assignee);
+        }
+    }
+
+    private void completed(DelegateTask task) {
         DelegateExecution execution = task.getExecution();
-        boolean byApi = execution.hasVariable(ProcessVariables.API_DECISION);
-        String decision = (String) execution.getVariable(byApi ? ProcessVariables.API_DECISION : ProcessVariables.DECISION);
-        String comment = (String) execution.getVariable(byApi ? ProcessVariables.API_COMMENT : ProcessVariables.COMMENT);
-        // a form's values are stored where the engine put them; the next level's form must start empty
+        if (execution.hasVariableLocal(ProcessVariables.REQUEST_SUMMARY)
+                || execution.hasVariableLocal(ProcessVariables.DECISION_HISTORY)) {
+            throw ApiException.badRequest(ProcessVariables.REQUEST_SUMMARY + " and " + ProcessVariables.DECISION_HISTORY
+                    + " show approvers the request and earlier decisions; they cannot be set");
+        }
+        String decision = text(task.getVariable(ProcessVariables.DECISION), ProcessVariables.DECISION);
+        String comment = text(task.getVariable(ProcessVariables.COMMENT), ProcessVariables.COMMENT);
+        String actor = actor(task);
+        // a form's values stay where the engine put them; the next level's form must start empty
         execution.removeVariable(ProcessVariables.DECISION);
         execution.removeVariable(ProcessVariables.COMMENT);
-        String actor = actor(task);
-        ApprovalStatus status = steps.decide(requestId, level, decision, comment, actor);
-        boolean rejected = status == ApprovalStatus.REJECTED;
-        // transient: nothing after this transaction reads it. Instances started before it became transient hold
-        // it stored, and the engine refuses a transient value over a stored one
-        execution.setVariable(ProcessVariables.REJECTED, Variables.booleanValue(rejected,
-                !execution.hasVariable(ProcessVariables.REJECTED)));
-        String history = (String) execution.getVariable(ProcessVariables.DECISION_HISTORY);
-        String line = "Level " + level + ": " + status + " by " + actor
-                + (comment == null || comment.isBlank() ? "" : " (" + comment + ")");
-        execution.setVariable(ProcessVariables.DECISION_HISTORY,
-                history == null || history.isBlank() ? line : history + "\n" + line);
+        execution.removeVariable(ProcessVariables.DECIDED_BY);
+        steps.decide(task.getId(), decision, comment, actor);
     }
 
     /**
-     * The user Tasklist or engine-rest authenticated, else the identity the approvals API names, else the
-     * assignee (the engine driven without a user, e.g. in process tests).
+     * The user Tasklist or engine REST authenticated; else (the engine driven by our own code) the identity the
+     * approvals API names, else the assignee.
      */
     private String actor(DelegateTask task) {
         Authentication authentication = identities.getCurrentAuthentication();
@@ -85,6 +92,13 @@ class ApprovalTaskListener implements TaskListener {
             return authentication.getUserId();
         }
         Object byApi = task.getVariable(ProcessVariables.DECIDED_BY);
-        return byApi != null ? (String) byApi : task.getAssignee();
+        return byApi instanceof String identity ? identity : task.getAssignee();
+    }
+
+    private static String text(Object value, String name) {
+        if (value == null || value instanceof String) {
+            return (String) value;
+        }
+        throw ApiException.badRequest(name + " must be a string");
     }
 }

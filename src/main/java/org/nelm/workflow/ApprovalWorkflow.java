@@ -15,12 +15,12 @@ public interface ApprovalWorkflow {
      * The routing inputs are handed to the routing decision only (transient: never stored, so they may hold
      * values such as the request's data map).
      */
-    void start(String requestId, Map<String, Object> variables, Map<String, Object> routingInputs);
+    void start(String requestId, Map<String, Object> routingInputs);
 
     /**
-     * Completes an approval task as the given identity, through the same task listener as a Tasklist decision (the
-     * decision and comment travel as transient variables, never stored). A task that no longer exists or was
-     * completed concurrently gives a 400 "already decided".
+     * Completes an approval task as the given identity, with the same variables as a Tasklist decision
+     * ({@code decision}, {@code comment}; transient here, never stored), so the same task listener checks and
+     * records it. A task that no longer exists or was completed concurrently gives a 400 "already decided".
      */
     void decide(String taskId, ApprovalStatus decision, String comment, String actorId);
 

@@ -25,14 +25,9 @@ class CamundaApprovalWorkflow implements ApprovalWorkflow {
     }
 
     @Override
-    public void start(String requestId, Map<String, Object> variables, Map<String, Object> routingInputs) {
-        VariableMap all = Variables.fromMap(variables);
-        // an input that is also a stored variable stays stored; the others exist only for routing
-        routingInputs.forEach((name, value) -> {
-            if (!all.containsKey(name)) {
-                all.putValueTyped(name, Variables.untypedValue(value, true));
-            }
-        });
+    public void start(String requestId, Map<String, Object> routingInputs) {
+        VariableMap all = Variables.createVariables();
+        routingInputs.forEach((name, value) -> all.putValueTyped(name, Variables.untypedValue(value, true)));
         all.putValueTyped(ProcessVariables.ROUTING_INPUTS,
                 Variables.stringValue(String.join(",", routingInputs.keySet()), true));
         unwrapped(() -> runtime.startProcessInstanceByKey(ProcessVariables.PROCESS_KEY, requestId, all));
@@ -40,13 +35,12 @@ class CamundaApprovalWorkflow implements ApprovalWorkflow {
 
     @Override
     public void decide(String taskId, ApprovalStatus decision, String comment, String actorId) {
-        // the approvals API has checked that the actor is the item's approver. Decision, comment and actor travel
-        // as transient variables (never stored, under names of their own: the engine refuses a transient value
-        // over a stored one, such as a Tasklist form's decision); the task listener reads them as it reads a form's
+        // the API completes without an engine user, so the actor travels as a variable; the task listener takes it
+        // only when nobody is authenticated, i.e. never from Tasklist or engine REST
         try {
             unwrapped(() -> tasks.complete(taskId, Variables.createVariables()
-                    .putValueTyped(ProcessVariables.API_DECISION, Variables.stringValue(decision.name(), true))
-                    .putValueTyped(ProcessVariables.API_COMMENT, Variables.stringValue(comment, true))
+                    .putValueTyped(ProcessVariables.DECISION, Variables.stringValue(decision.name(), true))
+                    .putValueTyped(ProcessVariables.COMMENT, Variables.stringValue(comment, true))
                     .putValueTyped(ProcessVariables.DECIDED_BY, Variables.stringValue(actorId, true))));
         } catch (NullValueException | NotFoundException | OptimisticLockingException e) {
             throw ApiException.badRequest("The approval item has already been decided; only a PENDING item can be decided");

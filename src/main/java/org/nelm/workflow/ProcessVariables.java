@@ -1,28 +1,20 @@
 package org.nelm.workflow;
 
-/** Names shared by the BPMN, the DMN, the Tasklist form and the adapter. */
+/**
+ * Names shared by the BPMN, the DMN, the Tasklist form and the adapter. No variable steers the process: a task's
+ * user can set any variable with a completion, so every step reads its facts from our approval items.
+ */
 final class ProcessVariables {
 
     static final String PROCESS_KEY = "nonEmployeeRequest";
     static final String DECISION_KEY = "approvalRouting";
-    /** Transient: the number of routed levels, read by the diagram right after routing. */
-    static final String LEVEL_COUNT = "levelCount";
-    /** The multi-instance body's count of levels, for the task name of every level. */
-    static final String LEVELS = "nrOfInstances";
-    static final String LOOP_COUNTER = "loopCounter";
-    /**
-     * Transient, set at every completion of a level: whether it was rejected, read by the loop's completion
-     * condition and the gateway after it in that same transaction. Stored only in instances started before it
-     * became transient (see ApprovalTaskListener).
-     */
-    static final String REJECTED = "rejected";
-    /** Tasklist's form: the decision and comment, removed again once read (they must not prefill the next level). */
+    /** A decision: APPROVED or REJECTED, and its comment (Tasklist's form fields; the API sets them transient). */
     static final String DECISION = "decision";
     static final String COMMENT = "comment";
-    /** Transient, set by the approvals API: the decision, the comment and the identity that decided. */
-    static final String API_DECISION = "apiDecision";
-    static final String API_COMMENT = "apiComment";
+    /** Transient, set by the approvals API only: the identity that decided (the API has no engine user). */
     static final String DECIDED_BY = "decidedBy";
+    /** Task-local, written from our rows at each level's start: what Tasklist's form shows. */
+    static final String REQUEST_SUMMARY = "requestSummary";
     static final String DECISION_HISTORY = "decisionHistory";
     /** Transient: the names of the routing decision's inputs, recorded with each approval item. */
     static final String ROUTING_INPUTS = "routingInputNames";

@@ -12,8 +12,12 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * With engine authorization on, approvers still need to open Tasklist, read its filters and see who is who.
- * Task rights themselves come from the engine: an assignee or candidate group gets them on the task.
+ * With engine authorization on, approvers need to open Tasklist, read its filters, and load the process's forms.
+ * They see no other users and groups: Camunda lets each user read their own profile and their own groups, and
+ * when a member claims a group's task, the group's members may read that member's profile, so Tasklist shows who
+ * took it. Task rights come from the engine: an assignee or candidate group gets READ and TASK_WORK on the task
+ * ({@code defaultUserPermissionNameForTask}), which lets them claim and complete it, but not reassign it or set
+ * its variables.
  */
 @Component
 @Order(5)
@@ -29,10 +33,27 @@ class TasklistAccess implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         grantEveryone(Resources.APPLICATION, "tasklist", Permissions.ACCESS);
         grantEveryone(Resources.FILTER, Authorization.ANY, Permissions.READ);
-        grantEveryone(Resources.USER, Authorization.ANY, Permissions.READ);
-        grantEveryone(Resources.GROUP, Authorization.ANY, Permissions.READ);
         grantEveryone(Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ);
         grantEveryone(Resources.DEPLOYMENT, Authorization.ANY, Permissions.READ);
+    }
+
+    /** The group's members may read the user's profile (name, e-mail), as Tasklist shows a claimed task's assignee. */
+    void letGroupSeeName(String groupId, String userId) {
+        boolean present = authorizations.createAuthorizationQuery()
+                .authorizationType(Authorization.AUTH_TYPE_GRANT)
+                .groupIdIn(groupId)
+                .resourceType(Resources.USER)
+                .resourceId(userId)
+                .count() > 0;
+        if (present) {
+            return;
+        }
+        Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        grant.setGroupId(groupId);
+        grant.setResource(Resources.USER);
+        grant.setResourceId(userId);
+        grant.addPermission(Permissions.READ);
+        authorizations.saveAuthorization(grant);
     }
 
     private void grantEveryone(Resource resource, String resourceId, Permission permission) {

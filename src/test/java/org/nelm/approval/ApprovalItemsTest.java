@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -81,8 +82,7 @@ class ApprovalItemsTest {
         OffsetDateTime started = NOW.plusSeconds(1);
         List<ApprovalItemRow> known = transaction.execute(status -> {
             items.insert(requestId, TWO_LEVELS, NOW);
-            assertThat(items.start(requestId, 3, "no-such-level", started)).isFalse();
-            assertThat(items.start(requestId, 1, "task-1", started)).isTrue();
+            assertThat(items.startNext(requestId, "task-1", started).orElseThrow().item().approvalOrder()).isEqualTo(1);
             return items.routedNow(requestId).orElseThrow();
         });
 
@@ -93,10 +93,37 @@ class ApprovalItemsTest {
     }
 
     @Test
+    void laterLevels_startInOrder_aRestartedReviewTakesOverItsLevel_andNothingIsLeftAfterTheLast() {
+        transaction.executeWithoutResult(status -> {
+            items.insert(requestId, TWO_LEVELS, NOW);
+            items.startNext(requestId, "task-1", NOW);
+        });
+        ApprovalItemRow first = items.ofRequest(requestId).get(0);
+
+        assertThat(transaction.execute(status -> items.startNext(requestId, "task-1b", NOW)).orElseThrow().item())
+                .as("a second task while level 1 is PENDING takes it over")
+                .extracting(ApprovalItemRow::approvalOrder, ApprovalItemRow::taskId).containsExactly(1, "task-1b");
+        assertThat(items.ofTask("task-1")).as("the first task no longer reviews anything").isEmpty();
+        transaction.executeWithoutResult(status -> assertThat(items.decide(items.ofTask("task-1b").orElseThrow().item(),
+                ApprovalStatus.APPROVED, null, "approver1", NOW)).isTrue());
+        assertThat(transaction.execute(status -> items.startNext(requestId, "task-2", NOW)).orElseThrow().item()
+                .approvalOrder()).isEqualTo(2);
+        transaction.executeWithoutResult(status -> items.decide(items.ofTask("task-2").orElseThrow().item(),
+                ApprovalStatus.APPROVED, null, "approver2", NOW));
+
+        Optional<ApprovalItems.LevelStart> afterTheLast = transaction.execute(status -> items.startNext(requestId,
+                "task-3", NOW));
+        assertThat(afterTheLast).isEmpty();
+        assertThat(items.ofRequest(requestId)).extracting(ApprovalItemRow::status)
+                .containsExactly(ApprovalStatus.APPROVED, ApprovalStatus.APPROVED);
+        assertThat(first.taskId()).isEqualTo("task-1");
+    }
+
+    @Test
     void aChangeAfterTheStart_goesToTheTable_andTheTransactionNoLongerAnswersFromWhatItWrote() {
         Boolean answeredFromMemory = transaction.execute(status -> {
             items.insert(requestId, TWO_LEVELS, NOW);
-            items.start(requestId, 1, "task-1", NOW);
+            items.startNext(requestId, "task-1", NOW);
             items.cancelUndecided(requestId, NOW.plusSeconds(2));
             return items.routedNow(requestId).isPresent();
         });
@@ -110,7 +137,7 @@ class ApprovalItemsTest {
     void aRolledBackTransaction_writesNothing() {
         transaction.executeWithoutResult(status -> {
             items.insert(requestId, TWO_LEVELS, NOW);
-            items.start(requestId, 1, "task-1", NOW);
+            items.startNext(requestId, "task-1", NOW);
             status.setRollbackOnly();
         });
         transaction.executeWithoutResult(status -> {

@@ -50,7 +50,8 @@ final class EngineRest {
         return json(send("GET", path, null));
     }
 
-    private HttpResponse<String> send(String method, String path, String body) {
+    /** Any engine REST call as this user, with a JSON body (or none). */
+    HttpResponse<String> send(String method, String path, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Authorization", "Basic " + Base64.getEncoder()
                         .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)))

@@ -7,6 +7,7 @@ import static org.nelm.request.RequestFixtures.unique;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.mail.internet.MimeMessage;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -125,7 +126,7 @@ class RequestWorkflowIT {
                 .as("the Camunda Form shipped with the process").isEqualTo("approvalDecision");
         JsonNode formVariables = approver1.get("/engine-rest/task/" + taskId + "/form-variables");
         assertThat(formVariables.get("requestSummary").get("value").asText())
-                .contains("Account name: " + request.get("accountName").asText(), "Source: Workflow ");
+                .contains("Account name: \"" + request.get("accountName").asText() + "\"", "Source: \"Workflow ");
         assertThat(approver1.complete(task.get("id").asText(), "APPROVED", "via Tasklist").statusCode()).isEqualTo(204);
 
         EngineRest approver2 = EngineRest.as(port, "approver2");
@@ -134,11 +135,12 @@ class RequestWorkflowIT {
         JsonNode levelTwoForm = approver2.get("/engine-rest/task/" + groupTask.get("id").asText() + "/form-variables");
         assertThat(levelTwoForm.has("decision")).as("level 1's decision does not prefill level 2").isFalse();
         assertThat(levelTwoForm.get("decisionHistory").get("value").asText())
-                .isEqualTo("Level 1: APPROVED by approver1 (via Tasklist)");
+                .isEqualTo("Level 1: APPROVED by \"approver1\", comment \"via Tasklist\"");
         assertThat(EngineRest.as(port, "approver3").taskOf(requestId)).isNotNull();
         assertThat(approver2.claim(groupTask.get("id").asText())).isEqualTo(204);
-        assertThat(approver2.complete(groupTask.get("id").asText(), "REJECTED", "").statusCode())
-                .as("a rejection needs a comment in Tasklist too").isEqualTo(500);
+        HttpResponse<String> noComment = approver2.complete(groupTask.get("id").asText(), "REJECTED", "");
+        assertThat(noComment.statusCode()).as("a rejection needs a comment in Tasklist too").isEqualTo(400);
+        assertThat(noComment.body()).contains("\"message\":\"comment is required;\"");
         assertThat(approver2.complete(groupTask.get("id").asText(), "REJECTED", "group says no").statusCode()).isEqualTo(204);
 
         JsonNode after = fixtures.request(requestId, "admin");
@@ -251,7 +253,7 @@ class RequestWorkflowIT {
     }
 
     @Test
-    void deletingAPendingRequest_withdrawsIt_andDeletingItAgainRemovesIt() {
+    void deletingAPendingRequest_withdrawsIt_andOnlyIdnNesrDeleteRemovesItAfterwards() {
         JsonNode request = fixtures.request(fixtures.source("approver1", "approver2"));
         String id = request.get("id").asText();
 
@@ -262,6 +264,8 @@ class RequestWorkflowIT {
         assertThat(withdrawn.get("approvalItems").findValuesAsText("approvalStatus")).containsOnly("CANCELLED");
         assertThat(EngineRest.as(port, "approver1").taskOf(id)).isNull();
 
+        ApiResponse byRequester = Api.as(port, "requester1").delete("/v3/non-employee-requests/" + id);
+        assertThat(byRequester.status()).as("an ended request is erased only with idn:nesr:delete").isEqualTo(403);
         assertThat(Api.as(port, "admin").delete("/v3/non-employee-requests/" + id).status()).isEqualTo(204);
         assertThat(Api.as(port, "admin").get("/v3/non-employee-requests/" + id).status()).isEqualTo(404);
         assertThat(Api.as(port, "admin").delete("/v3/non-employee-requests/" + id).status()).isEqualTo(404);

@@ -14,9 +14,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.history.HistoryLevel;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -170,30 +168,6 @@ class ApprovalProcessTest {
         assertThat(records.countBySource(row.sourceId())).isZero();
     }
 
-    /** Instances started while {@code rejected} was a stored variable keep it stored, and finish either way. */
-    @ParameterizedTest(name = "level 2 {0}")
-    @ValueSource(strings = {"APPROVED", "REJECTED"})
-    void instanceStartedWithAStoredRejectedFlag_finishesAsBefore(String decision) {
-        NonEmployeeRequest request = submit(sources.create(unique("stored-flag"), List.of(APPROVER1, APPROVER2)));
-        ProcessInstance instance = instance(request.id());
-        runtime.setVariable(instance.getId(), "rejected", false);
-
-        decide(task(instance), "APPROVED", null);
-        assertThat(runtime.getVariable(instance.getId(), "rejected")).isEqualTo(false);
-        decide(task(instance), decision, "level two");
-
-        if (decision.equals("APPROVED")) {
-            management.executeJob(job(instance).getId());
-            assertThat(instance).isEnded().hasPassed("CreateRecord");
-            assertApprovedWithRecord(request.id());
-        } else {
-            assertThat(instance).isEnded().hasPassed("CloseRejectedRequest").hasNotPassed("CreateRecord");
-            assertThat(requests.find(request.id()).orElseThrow().status()).isEqualTo(ApprovalStatus.REJECTED);
-        }
-        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
-                .variableName("rejected").singleResult().getValue()).isEqualTo(decision.equals("REJECTED"));
-    }
-
     @Test
     void rejectionWithoutComment_isRefusedAndTheTaskStays() {
         NonEmployeeRequest request = submit(sources.create(unique("nocomment"), List.of(APPROVER1)));
@@ -266,7 +240,7 @@ class ApprovalProcessTest {
     }
 
     @Test
-    void history_keepsEveryVariableAndItsChangesButTheLoopBookkeeping() {
+    void history_keepsTheFormTextsOfEveryLevelAndTheRoutingDecision() {
         NonEmployeeRequest request = submit(sources.create(unique("history"), List.of(APPROVER1, APPROVER2)));
         ProcessInstance instance = instance(request.id());
         decide(task(instance), "APPROVED", "level one fine");
@@ -274,17 +248,14 @@ class ApprovalProcessTest {
         management.executeJob(job(instance).getId());
 
         ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-        assertThat(configuration.getHistoryLevel()).isInstanceOf(FullHistoryWithoutLoopBookkeeping.Level.class)
-                .extracting(HistoryLevel::getId, HistoryLevel::getName).containsExactly(3, "full");
+        assertThat(configuration.getHistoryLevel().getName()).isEqualTo("full");
         assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).list())
                 .extracting(HistoricVariableInstance::getName)
-                .contains("requestSummary", "decisionHistory")
-                .doesNotContain("rejected")
-                .doesNotContainAnyElementsOf(FullHistoryWithoutLoopBookkeeping.LOOP_BOOKKEEPING);
-        assertThat(history.createHistoricDetailQuery().processInstanceId(instance.getId()).variableUpdates().list())
-                .extracting(detail -> ((HistoricVariableUpdate) detail).getVariableName())
-                .contains("decisionHistory")
-                .doesNotContainAnyElementsOf(FullHistoryWithoutLoopBookkeeping.LOOP_BOOKKEEPING);
+                .containsOnly("requestSummary", "decisionHistory");
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+                .variableName("decisionHistory").list())
+                .extracting(variable -> (String) variable.getValue())
+                .containsExactlyInAnyOrder("", "Level 1: APPROVED by \"approver1\", comment \"level one fine\"");
         assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
                 .activityId("ReviewRequest").activityType("userTask").count()).isEqualTo(2);
         assertThat(history.createHistoricDecisionInstanceQuery().processInstanceId(instance.getId())
@@ -351,19 +322,18 @@ class ApprovalProcessTest {
     }
 
     @Test
-    void processVariables_arePlainValuesReadableByCockpit() {
+    void formTexts_areTaskLocalStrings_andTheProcessStoresNoVariables() {
         NonEmployeeRequest request = submit(sources.create(unique("vars"), List.of(APPROVER1), "costCenter"));
         ProcessInstance instance = instance(request.id());
 
-        var variables = runtime.getVariablesTyped(instance.getId());
-        variables.keySet().forEach(name -> assertThat(variables.getValueTyped(name).getType().getName())
-                .as(name).isIn("string", "boolean", "integer", "null"));
+        assertThat(runtime.getVariablesTyped(instance.getId())).as("the process itself stores no variables").isEmpty();
         assertThat(instance.getBusinessKey()).isEqualTo(request.id());
-        assertThat(variables).containsKeys("requestSummary")
-                .doesNotContainKeys("rejected", "data", "approver1Id", "routingInputNames", "levelCount", "decision",
-                        "comment");
+        var variables = tasks.getVariablesLocalTyped(task(instance).getId());
+        assertThat(variables.keySet()).containsExactlyInAnyOrder("requestSummary", "decisionHistory");
+        variables.keySet().forEach(name -> assertThat(variables.getValueTyped(name).getType().getName())
+                .as(name).isEqualTo("string"));
         assertThat(variables.getValue("requestSummary", String.class))
-                .contains("Account name: " + request.accountName(), "Source: vars-");
+                .contains("Account name: \"" + request.accountName() + "\"", "Source: \"vars-");
     }
 
     private NonEmployeeRequest submit(String sourceId) {

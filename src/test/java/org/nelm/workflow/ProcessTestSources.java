@@ -25,13 +25,17 @@ public final class ProcessTestSources {
     }
 
     public String create(String name, List<ApproverRef> approvers, String... customAttributes) {
+        return createOwnedBy("admin", name, approvers, customAttributes);
+    }
+
+    public String createOwnedBy(String owner, String name, List<ApproverRef> approvers, String... customAttributes) {
         String id = UUID.randomUUID().toString();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         String nameKey = hasNameKey() ? ", name_key" : "";
         jdbc.sql("insert into nelm_source (id, source_id, cloud_external_id, name, description, owner_id, created, "
                         + "modified" + nameKey + ") values (:id, :sourceId, :external, :name, 'process test source', "
-                        + "'admin', :now, :now" + (nameKey.isEmpty() ? "" : ", :key") + ")")
-                .param("id", id).param("sourceId", UUID.randomUUID().toString())
+                        + ":owner, :now, :now" + (nameKey.isEmpty() ? "" : ", :key") + ")")
+                .param("id", id).param("owner", owner).param("sourceId", UUID.randomUUID().toString())
                 .param("external", UUID.randomUUID().toString().substring(0, 8))
                 .param("name", name).param("now", now).param("key", name.toLowerCase(java.util.Locale.ROOT))
                 .update();
