@@ -154,6 +154,25 @@ class EngineRestAttacksIT {
     }
 
     @Test
+    void tasklistsOwnEngineApi_answersTheSameRefusals_andTheRightApproverDecidesThere() {
+        String requestId = request(fixtures.source("approver1"));
+        String task = approver1.taskOf(requestId).get("id").asText();
+        JsonNode before = stored(requestId);
+        TasklistSession approver = TasklistSession.login(port, "approver1");
+        TasklistSession administrator = TasklistSession.login(port, "admin");
+
+        assertRefused(approver.engine("POST", "task/" + task + "/submit-form",
+                variables(Map.of("decision", "REJECTED"), Map.of())), 400, "comment is required;");
+        assertRefused(administrator.engine("POST", "task/" + task + "/submit-form",
+                variables(Map.of("decision", "APPROVED"), Map.of())), 403, "Only the approver of this item may decide it");
+        assertThat(stored(requestId)).isEqualTo(before);
+
+        assertThat(approver.engine("POST", "task/" + task + "/submit-form",
+                variables(Map.of("decision", "REJECTED", "comment", "not now"), Map.of())).statusCode()).isEqualTo(204);
+        assertThat(stored(requestId).get("approvalStatus").asText()).isEqualTo("REJECTED");
+    }
+
+    @Test
     void theLoserOfARaceBetweenTheApiAndEngineRest_isToldTheItemWasAlreadyDecided() throws Exception {
         String sourceId = fixtures.source("approver1");
         for (int round = 0; round < 10; round++) {
