@@ -6,15 +6,18 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.nelm.platform.StoredTime;
 import org.nelm.platform.TransactionBound;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Mails waiting to be sent. A mail is stored in the transaction that caused it (so a rolled back decision sends
- * nothing) and sent by {@link MailDelivery} after commit.
+ * nothing) and sent by {@link MailDelivery} after commit. Every node delivers: a deliverer claims a mail before
+ * sending it, so no two send the same one.
  */
 @Repository
 class MailOutbox {
@@ -29,10 +32,12 @@ class MailOutbox {
     private static final Object PENDING = MailOutbox.class;
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
     private final Clock clock;
 
-    MailOutbox(JdbcClient jdbc, Clock clock) {
+    MailOutbox(JdbcClient jdbc, TransactionTemplate transactions, Clock clock) {
         this.jdbc = jdbc;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -60,15 +65,28 @@ class MailOutbox {
                 .update();
     }
 
-    List<Mail> due(int max) {
-        return jdbc.sql("""
-                        select id, recipient, subject, text_body, html_body, attempts from nelm_mail_outbox
-                        where sent is null and next_attempt <= :now order by next_attempt limit :max
-                        """)
-                .param("now", now()).param("max", max)
-                .query((rs, row) -> new Mail(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getInt(6)))
-                .list();
+    /**
+     * Claims the mail due longest: its next attempt moves {@code lease} ahead, so that no other deliverer takes it
+     * meanwhile; a deliverer that dies with it leaves it due again when the lease ends. {@code SKIP LOCKED} (both
+     * PostgreSQL and H2) lets racing deliverers take different mails instead of waiting for each other; the moved
+     * next attempt alone would already keep them apart.
+     */
+    Optional<Mail> claimNext(Duration lease) {
+        return transactions.execute(status -> {
+            OffsetDateTime now = now();
+            Optional<Mail> mail = jdbc.sql("""
+                            select id, recipient, subject, text_body, html_body, attempts from nelm_mail_outbox
+                            where sent is null and next_attempt <= :now order by next_attempt
+                            fetch first 1 rows only for update skip locked
+                            """)
+                    .param("now", now)
+                    .query((rs, row) -> new Mail(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getInt(6)))
+                    .optional();
+            mail.ifPresent(claimed -> jdbc.sql("update nelm_mail_outbox set next_attempt = :until where id = :id")
+                    .param("until", now.plus(lease)).param("id", claimed.id()).update());
+            return mail;
+        });
     }
 
     void sent(String id) {

@@ -3,12 +3,16 @@ package org.nelm.bulk;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.nelm.platform.StoredTime;
@@ -16,7 +20,8 @@ import org.nelm.source.SourcePolicies;
 import org.nelm.source.SourcePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -25,6 +30,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * nobody works on (pending too long, or running on a node that stopped beating, e.g. after a crash or
  * restart) and takes them over. Every batch commits with its per-row results in one transaction, and a
  * resumed job skips the committed batches: a crash never leaves half a batch nor writes a row twice.
+ * While this node holds a job its heart beats every third of {@code stale-after}, whatever the job is doing
+ * (reading the file, waiting for a worker, writing a batch); a dead node's job is therefore taken over within
+ * {@code stale-after + poll-interval} of its death.
  */
 @Component
 class BulkJobRunner {
@@ -39,6 +47,17 @@ class BulkJobRunner {
         thread.setDaemon(true);
         return thread;
     });
+    /**
+     * Heartbeat and orphan poll, on a thread of their own: neither may wait for an import, nor for another task of
+     * Spring's shared scheduler (a slow mail server would otherwise delay a takeover).
+     */
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "nelm-bulk-ticker");
+        thread.setDaemon(true);
+        return thread;
+    });
+    /** The jobs this node has claimed and not yet let go: their heart beats. */
+    private final Set<String> held = ConcurrentHashMap.newKeySet();
 
     /**
      * Set as soon as the JVM shuts down: the database (e.g. an embedded one in tests) may stop before this
@@ -75,32 +94,72 @@ class BulkJobRunner {
         executor.execute(() -> run(jobId, now(), Integer.MAX_VALUE, checked));
     }
 
-    @Scheduled(fixedDelayString = "${nelm.bulk.poll-interval:10s}", initialDelayString = "${nelm.bulk.poll-interval:10s}")
-    void adoptOrphans() {
+    @EventListener(ApplicationReadyEvent.class)
+    void startTicking() {
+        long beat = properties.heartbeatInterval().toMillis();
+        long poll = properties.pollInterval().toMillis();
+        ticker.scheduleWithFixedDelay(() -> tick("heartbeat", () -> beat(now())), beat, beat, TimeUnit.MILLISECONDS);
+        ticker.scheduleWithFixedDelay(() -> tick("orphan poll", () -> adoptOrphans(now())), poll, poll,
+                TimeUnit.MILLISECONDS);
+    }
+
+    /** A failed tick is logged and the next one comes as planned (an exception would end the schedule). */
+    private void tick(String what, Runnable task) {
         if (shuttingDown.get()) {
             return;
         }
-        adoptOrphans(now());
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            log.warn("Import {} failed: {}", what, e.getMessage());
+        }
     }
 
-    /** Takes over every job that is pending too long or whose node stopped beating before {@code now - staleAfter}. */
-    void adoptOrphans(OffsetDateTime now) {
-        OffsetDateTime staleBefore = now.minus(properties.staleAfter());
-        OffsetDateTime pendingBefore = now.minus(properties.pollInterval());
-        for (String jobId : jobs.orphans(pendingBefore, staleBefore)) {
-            run(jobId, now, Integer.MAX_VALUE, null);
+    /** Moves the heartbeat of the jobs this node holds. */
+    void beat(OffsetDateTime now) {
+        List<String> ids = List.copyOf(held);
+        if (!ids.isEmpty()) {
+            jobs.beat(ids, node, now);
         }
     }
 
     /**
+     * Claims every job that is pending too long or whose node stopped beating before {@code now - staleAfter}, and
+     * hands each to a worker; returns the claimed ones.
+     */
+    List<String> adoptOrphans(OffsetDateTime now) {
+        OffsetDateTime staleBefore = now.minus(properties.staleAfter());
+        OffsetDateTime pendingBefore = now.minus(properties.pollInterval());
+        List<String> adopted = new ArrayList<>();
+        for (String jobId : jobs.orphans(pendingBefore, staleBefore)) {
+            if (claim(jobId, now)) {
+                adopted.add(jobId);
+                executor.execute(() -> work(jobId, Integer.MAX_VALUE, null));
+            }
+        }
+        return adopted;
+    }
+
+    /**
      * Claims the job and commits up to {@code maxBatches} more batches; ends the job when no batch is left.
-     * (A limit below the job's size leaves it IN_PROGRESS, as a node that died mid-way would.) {@code checked} is
-     * the file as checked at upload, or null to read the stored one.
+     * (A limit below the job's size leaves it IN_PROGRESS and lets it go, as a node that died mid-way would.)
+     * {@code checked} is the file as checked at upload, or null to read the stored one.
      */
     void run(String jobId, OffsetDateTime now, int maxBatches, CheckedFile checked) {
-        if (!jobs.claim(jobId, node, now, now.minus(properties.staleAfter()))) {
-            return;
+        if (claim(jobId, now)) {
+            work(jobId, maxBatches, checked);
         }
+    }
+
+    private boolean claim(String jobId, OffsetDateTime now) {
+        if (!jobs.claim(jobId, node, now, now.minus(properties.staleAfter()))) {
+            return false;
+        }
+        held.add(jobId);
+        return true;
+    }
+
+    private void work(String jobId, int maxBatches, CheckedFile checked) {
         long start = System.nanoTime();
         try {
             if (process(jobId, maxBatches, checked)) {
@@ -112,6 +171,8 @@ class BulkJobRunner {
         } catch (RuntimeException e) {
             log.error("Import job {} failed", jobId, e);
             jobs.finish(jobId, node, "The import stopped: " + e.getMessage(), now());
+        } finally {
+            held.remove(jobId);
         }
     }
 
@@ -163,6 +224,7 @@ class BulkJobRunner {
     @PreDestroy
     void stop() {
         shuttingDown.set(true);
+        ticker.shutdownNow();
         executor.shutdownNow();
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);

@@ -10,7 +10,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Import jobs and their committed batches. A job is claimed by one node at a time with a conditional update;
- * the node's heartbeat moves with every committed batch, so a job whose node died is recognised and taken over.
+ * the node's heartbeat moves while it holds the job and with every committed batch, so a job whose node died is
+ * recognised and taken over.
  */
 @Repository
 class BulkJobs {
@@ -60,6 +61,16 @@ class BulkJobs {
                         """)
                 .param("id", id).param("owner", owner).param("now", now).param("staleBefore", staleBefore)
                 .update() == 1;
+    }
+
+    /** Moves the heartbeat of those of the given jobs that this node still holds. */
+    void beat(List<String> ids, String owner, OffsetDateTime now) {
+        jdbc.sql("""
+                        update nelm_bulk_job set heartbeat = :now
+                        where id in (:ids) and owner = :owner and status = 'IN_PROGRESS'
+                        """)
+                .param("ids", ids).param("owner", owner).param("now", now)
+                .update();
     }
 
     /** Jobs nobody works on: pending since before pendingBefore, or running with a heartbeat before staleBefore. */
