@@ -85,7 +85,8 @@ class AuthenticationIT {
 
     @Test
     void expiredTokenIsRejected() throws Exception {
-        String token = sign(signingKeys.keyPair(), new Date(System.currentTimeMillis() - 60_000), List.of("sp:scopes:all"));
+        String token = sign(signingKeys.active().keyPair(), signingKeys.active().kid(),
+                new Date(System.currentTimeMillis() - 120_000), List.of("sp:scopes:all"));
 
         ApiResponse response = Api.withToken(port, token).get("/v3/personal-access-tokens");
 
@@ -97,7 +98,8 @@ class AuthenticationIT {
     void tokenSignedWithAnotherKeyIsRejected() throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
-        String token = sign(generator.generateKeyPair(), new Date(System.currentTimeMillis() + 600_000), List.of("sp:scopes:all"));
+        String token = sign(generator.generateKeyPair(), signingKeys.active().kid(),
+                new Date(System.currentTimeMillis() + 600_000), List.of("sp:scopes:all"));
 
         ApiResponse response = Api.withToken(port, token).get("/v3/personal-access-tokens");
 
@@ -176,14 +178,14 @@ class AuthenticationIT {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static String sign(java.security.KeyPair keys, Date expiry, List<String> scopes) throws Exception {
+    static String sign(java.security.KeyPair keys, String kid, Date expiry, List<String> scopes) throws Exception {
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer("nelm").subject("admin").jwtID("test-" + System.nanoTime())
                 .issueTime(new Date(expiry.getTime() - 3_600_000)).expirationTime(expiry)
                 .claim("client_id", "admin").claim("identity_id", "admin")
                 .claim("scope", scopes).claim("authorities", List.of("ORG_ADMIN"))
                 .build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("nelm-signing-key-1").build(), claims);
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(kid).build(), claims);
         jwt.sign(new RSASSASigner(keys.getPrivate()));
         return jwt.serialize();
     }
