@@ -5,7 +5,9 @@ import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import java.time.Clock;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
+import java.util.Map;
 import org.nelm.platform.error.DetailCode;
 import org.nelm.platform.error.ErrorResponses;
 import org.springframework.boot.ApplicationRunner;
@@ -26,6 +28,7 @@ import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -66,8 +69,8 @@ class SecurityConfig {
 
     @Bean
     @Order(3)
-    SecurityFilterChain actuatorChain(HttpSecurity http, SecurityProperties properties, PasswordEncoder encoder)
-            throws Exception {
+    SecurityFilterChain actuatorChain(HttpSecurity http, SecurityProperties properties, PasswordEncoder encoder,
+                                      ErrorResponses responses) throws Exception {
         InMemoryUserDetailsManager users = new InMemoryUserDetailsManager();
         SecurityProperties.Actuator actuator = properties.actuator();
         if (actuator.enabled()) {
@@ -79,7 +82,8 @@ class SecurityConfig {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth.anyRequest().hasRole(ACTUATOR_ROLE))
                 .userDetailsService(users)
-                .httpBasic(basic -> basic.realmName("nelm-actuator"));
+                .httpBasic(basic -> basic.authenticationEntryPoint(actuatorEntryPoint(responses)))
+                .exceptionHandling(ex -> ex.authenticationEntryPoint(actuatorEntryPoint(responses)));
         return http.build();
     }
 
@@ -99,6 +103,15 @@ class SecurityConfig {
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(entryPoint))
                 .addFilterAfter(rateLimitFilter, BearerTokenAuthenticationFilter.class);
         return http.build();
+    }
+
+    /** 401 with a Basic challenge, written here: the servlet error page would turn it into a 400 body. */
+    private static AuthenticationEntryPoint actuatorEntryPoint(ErrorResponses responses) {
+        return (request, response, e) -> {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"nelm-actuator\"");
+            responses.writeJson(response, HttpServletResponse.SC_UNAUTHORIZED,
+                    Map.of("error", "The actuator needs its HTTP Basic credentials"));
+        };
     }
 
     /** Our tokens: RS256 by one of the signing keys (chosen by kid), expiry on the application's clock. */
