@@ -49,11 +49,11 @@ class ProductionDefaultsIT {
         String demo = TestDatabase.isPostgres() ? "nelm.demo.enabled=true" : "nelm.demo.enabled=false";
 
         assertThatThrownBy(() -> StandaloneNode.start(StandaloneNode.args(database, demo)).close())
-                .hasMessage(AdminPasswordCheck.MESSAGE);
+                .hasMessage(EmbeddedDemoDefaults.MESSAGE);
 
         assertThat(output.getOut().lines()
-                .filter(line -> line.contains(" ERROR ") && line.contains(AdminPasswordCheck.MESSAGE)))
-                .singleElement().satisfies(line -> assertThat(line).contains("AdminPasswordCheck"));
+                .filter(line -> line.contains(" ERROR ") && line.contains(EmbeddedDemoDefaults.MESSAGE)))
+                .singleElement().satisfies(line -> assertThat(line).contains("EmbeddedDemoDefaults"));
         assertThat(tables(database)).as("stopped before the schema, the engine or its admin user existed").isZero();
     }
 
@@ -91,8 +91,11 @@ class ProductionDefaultsIT {
             assertThat(token(port, "approver1", "approver1-secret")).isEqualTo(200);
         }
 
-        try (ConfigurableApplicationContext production = StandaloneNode.start(StandaloneNode.args(database,
-                "nelm.demo.enabled=false", "camunda.bpm.admin-user.password=production-secret"))) {
+        // on PostgreSQL demo mode is off unless asked for; on H2 it has to be switched off
+        String[] settings = TestDatabase.isPostgres()
+                ? new String[] {"camunda.bpm.admin-user.password=production-secret"}
+                : new String[] {"camunda.bpm.admin-user.password=production-secret", "nelm.demo.enabled=false"};
+        try (ConfigurableApplicationContext production = StandaloneNode.start(StandaloneNode.args(database, settings))) {
             int port = StandaloneNode.port(production);
             IdentityDirectory directory = production.getBean(IdentityDirectory.class);
 

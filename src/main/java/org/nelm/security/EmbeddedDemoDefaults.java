@@ -1,5 +1,6 @@
 package org.nelm.security;
 
+import java.util.HashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,19 +15,21 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.stereotype.Component;
 
 /**
- * Outside the embedded H2 demo the Camunda admin's password must be set ({@code NELM_ADMIN_PASSWORD}); without
- * it the start stops with one log line. Only in the embedded demo (an H2 database with demo data on) does it
- * default to the admin's id, {@code admin/admin} as the README says. This runs before any bean exists, so the
+ * Only the embedded demo (the H2 database of {@code mvn spring-boot:run}) has defaults whose secrets are
+ * published: demo mode on, and the Camunda admin's password = its id ({@code admin/admin}, as the README says).
+ * On any other database demo mode is off unless {@code NELM_DEMO=true}, and without an admin password
+ * ({@code NELM_ADMIN_PASSWORD}) the start stops with one log line. This runs before any bean exists, so the
  * engine never creates the admin with a password nobody chose.
  */
 @Component
-class AdminPasswordCheck implements BeanFactoryPostProcessor, EnvironmentAware {
+class EmbeddedDemoDefaults implements BeanFactoryPostProcessor, EnvironmentAware {
 
+    static final String DEMO = "nelm.demo.enabled";
     static final String PASSWORD = "camunda.bpm.admin-user.password";
     static final String MESSAGE = "Refusing to start: no admin password is set. Set NELM_ADMIN_PASSWORD "
             + "(camunda.bpm.admin-user.password); only the embedded H2 demo has the default admin/admin.";
 
-    private static final Logger log = LoggerFactory.getLogger(AdminPasswordCheck.class);
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedDemoDefaults.class);
 
     private ConfigurableEnvironment environment;
 
@@ -37,23 +40,20 @@ class AdminPasswordCheck implements BeanFactoryPostProcessor, EnvironmentAware {
 
     @Override
     public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
+        boolean h2 = environment.getProperty("spring.datasource.url", "").startsWith("jdbc:h2:");
+        Map<String, Object> defaults = new HashMap<>();
+        String demo = environment.getProperty(DEMO);
+        boolean demoMode = demo == null || demo.isBlank() ? h2 : Boolean.parseBoolean(demo.trim());
+        defaults.put(DEMO, String.valueOf(demoMode));
         String password = environment.getProperty(PASSWORD);
-        if (password != null && !password.isBlank()) {
-            return;
+        if (password == null || password.isBlank()) {
+            if (!(h2 && demoMode)) {
+                log.error(MESSAGE);
+                throw new AdminPasswordMissing();
+            }
+            defaults.put(PASSWORD, environment.getProperty("camunda.bpm.admin-user.id", "admin"));
         }
-        if (embeddedDemo(environment)) {
-            String adminId = environment.getProperty("camunda.bpm.admin-user.id", "admin");
-            environment.getPropertySources().addFirst(
-                    new MapPropertySource("nelm-embedded-demo-admin", Map.of(PASSWORD, adminId)));
-            return;
-        }
-        log.error(MESSAGE);
-        throw new AdminPasswordMissing();
-    }
-
-    static boolean embeddedDemo(Environment environment) {
-        return environment.getProperty("spring.datasource.url", "").startsWith("jdbc:h2:")
-                && environment.getProperty("nelm.demo.enabled", Boolean.class, false);
+        environment.getPropertySources().addFirst(new MapPropertySource("nelm-embedded-demo-defaults", defaults));
     }
 
     static final class AdminPasswordMissing extends IllegalStateException {
