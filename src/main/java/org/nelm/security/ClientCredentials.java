@@ -1,7 +1,6 @@
 package org.nelm.security;
 
 import java.time.Clock;
-import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import org.nelm.platform.StoredTime;

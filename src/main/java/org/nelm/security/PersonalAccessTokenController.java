@@ -75,7 +75,7 @@ class PersonalAccessTokenController {
 
     /**
      * Scopes: only those the creating token has (omitted: sp:scopes:all if it has it, else its own scopes).
-     * Lifetime of its access tokens: SailPoint's field and range, but never longer than
+     * Lifetime of its access tokens: SailPoint's field, 900-43200 accepted, but never longer than
      * nelm.security.token-validity; the value stored and returned is the one granted. Expiry: the given
      * {@code expirationDate}, else nelm.security.personal-access-token-lifetime from now.
      */

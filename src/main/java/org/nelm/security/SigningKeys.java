@@ -131,9 +131,9 @@ class SigningKeys {
     }
 
     /** Replaces the active key now (operator's request). */
-    ActiveKey rotateNow() {
+    void rotateNow() {
         rotate(true);
-        return reload().active();
+        reload();
     }
 
     List<KeyInfo> list() {
