@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.nelm.support.RawHttp.basic;
 
 import java.net.http.HttpResponse;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.nelm.support.Api;
 import org.nelm.support.ApiIntegration;
@@ -62,7 +63,7 @@ class OperationalEndpointsIT {
         };
         for (String[] door : doors) {
             String path = door[0];
-            String[] headers = java.util.Arrays.copyOfRange(door, 1, door.length);
+            String[] headers = Arrays.copyOfRange(door, 1, door.length);
             HttpResponse<String> plain = RawHttp.get(port, path, headers);
             HttpResponse<String> viaTls = RawHttp.get(port, path, append(headers, "X-Forwarded-Proto", "https"));
 
@@ -78,7 +79,7 @@ class OperationalEndpointsIT {
     }
 
     private static String[] append(String[] headers, String name, String value) {
-        String[] all = java.util.Arrays.copyOf(headers, headers.length + 2);
+        String[] all = Arrays.copyOf(headers, headers.length + 2);
         all[headers.length] = name;
         all[headers.length + 1] = value;
         return all;
