@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,6 +21,9 @@ class ApiClients {
     }
 
     Optional<ApiClient> find(String clientId) {
+        if (clientId == null) {
+            return Optional.empty();
+        }
         return jdbc.sql("select * from nelm_api_client where client_id = :id")
                 .param("id", clientId)
                 .query(ApiClients::map)
@@ -63,6 +67,36 @@ class ApiClients {
                 .param("when", when).param("id", clientId).update();
     }
 
+    /** Disables the enabled clients among the ids (kind CLIENT); returns the ids it disabled. */
+    List<String> disable(Collection<String> clientIds, OffsetDateTime when) {
+        if (clientIds.isEmpty()) {
+            return List.of();
+        }
+        List<String> enabled = jdbc.sql("""
+                        select client_id from nelm_api_client
+                        where client_id in (:ids) and kind = 'CLIENT' and disabled is null order by client_id""")
+                .param("ids", clientIds).query(String.class).list();
+        if (!enabled.isEmpty()) {
+            jdbc.sql("update nelm_api_client set disabled = :when where client_id in (:ids)")
+                    .param("when", when).param("ids", enabled).update();
+        }
+        return enabled;
+    }
+
+    /** A disabled client works again, with this secret. */
+    void enable(String clientId, String secretHash) {
+        jdbc.sql("update nelm_api_client set disabled = null, secret_hash = :hash where client_id = :id")
+                .param("hash", secretHash).param("id", clientId).update();
+    }
+
+    int deletePersonalTokensOf(Collection<String> identityIds) {
+        if (identityIds.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("delete from nelm_api_client where kind = 'PAT' and identity_id in (:ids)")
+                .param("ids", identityIds).update();
+    }
+
     boolean deletePersonalToken(String clientId) {
         return jdbc.sql("delete from nelm_api_client where client_id = :id and kind = 'PAT'")
                 .param("id", clientId).update() > 0;
@@ -80,7 +114,8 @@ class ApiClients {
                 (Integer) rs.getObject("access_token_validity_seconds"),
                 rs.getObject("expiration_date", OffsetDateTime.class),
                 rs.getObject("created", OffsetDateTime.class),
-                rs.getObject("last_used", OffsetDateTime.class));
+                rs.getObject("last_used", OffsetDateTime.class),
+                rs.getObject("disabled", OffsetDateTime.class));
     }
 
     private static List<String> words(String text) {

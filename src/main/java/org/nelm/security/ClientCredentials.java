@@ -1,14 +1,16 @@
 package org.nelm.security;
 
 import java.time.Clock;
-import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import org.nelm.platform.StoredTime;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
-/** Registers OAuth clients (demo data, operators); personal access tokens are created through their API. */
+/**
+ * Registers and disables OAuth clients (demo data); personal access tokens are created through their API.
+ * Callers on several nodes serialize themselves (DemoData holds a lock row), so nothing here races.
+ */
 @Service
 public class ClientCredentials {
 
@@ -24,29 +26,32 @@ public class ClientCredentials {
 
     /** A client acting as the identity: its tokens carry the identity and the identity's role contexts. */
     public void ensureIdentityClient(String clientId, String secret, String identityId) {
-        ensure(new ApiClient(clientId, passwordEncoder.encode(secret), ApiClient.Kind.CLIENT, clientId, identityId,
-                Scopes.DEFAULT_GRANT, null, null, null, now(), null));
+        ensure(clientId, secret, identityId, null);
     }
 
     /** An application client without a user (applicationAuth): its role contexts are given here. */
     public void ensureApplicationClient(String clientId, String secret, List<RoleContext> roles) {
-        List<String> authorities = roles.stream().map(RoleContext::authority).toList();
-        ensure(new ApiClient(clientId, passwordEncoder.encode(secret), ApiClient.Kind.CLIENT, clientId, null,
-                Scopes.DEFAULT_GRANT, authorities, null, null, now(), null));
+        ensure(clientId, secret, null, roles.stream().map(RoleContext::authority).toList());
     }
 
-    private void ensure(ApiClient client) {
-        if (clients.exists(client.clientId())) {
-            return;
-        }
-        try {
-            clients.insert(client);
-        } catch (DuplicateKeyException anotherNodeCreatedIt) {
-            // several nodes starting at once on one database: the first insert wins
-        }
+    /** Disables those of the clients that are enabled; returns their ids. */
+    public List<String> disable(Collection<String> clientIds) {
+        return clients.disable(clientIds, StoredTime.now(clock));
     }
 
-    private OffsetDateTime now() {
-        return StoredTime.now(clock);
+    /** Deletes every personal access token the identities own; returns how many. */
+    public int deletePersonalAccessTokensOf(Collection<String> identityIds) {
+        return clients.deletePersonalTokensOf(identityIds);
+    }
+
+    /** Creates the client, or makes a disabled one work again with this secret. */
+    private void ensure(String clientId, String secret, String identityId, List<String> authorities) {
+        var existing = clients.find(clientId);
+        if (existing.isEmpty()) {
+            clients.insert(new ApiClient(clientId, passwordEncoder.encode(secret), ApiClient.Kind.CLIENT, clientId,
+                    identityId, Scopes.DEFAULT_GRANT, authorities, null, null, StoredTime.now(clock), null, null));
+        } else if (existing.get().disabled() != null) {
+            clients.enable(clientId, passwordEncoder.encode(secret));
+        }
     }
 }

@@ -3,6 +3,8 @@ package org.nelm.security;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -31,8 +33,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/personal-access-tokens")
 class PersonalAccessTokenController {
 
+    // SailPoint's default (43200 s) is the top of the range a client may ask for
     private static final int MIN_VALIDITY = 900;
     private static final int MAX_VALIDITY = 43200;
+    // the column's width
+    private static final int MAX_NAME_LENGTH = 255;
 
     record CreateBody(String name, List<String> scope, Integer accessTokenValiditySeconds,
                       OffsetDateTime expirationDate) {
@@ -54,29 +59,39 @@ class PersonalAccessTokenController {
     private final CurrentCaller currentCaller;
     private final IdentityDirectory directory;
     private final PasswordEncoder passwordEncoder;
+    private final SecurityProperties properties;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     PersonalAccessTokenController(ApiClients clients, CurrentCaller currentCaller, IdentityDirectory directory,
-                                  PasswordEncoder passwordEncoder, Clock clock) {
+                                  PasswordEncoder passwordEncoder, SecurityProperties properties, Clock clock) {
         this.clients = clients;
         this.currentCaller = currentCaller;
         this.directory = directory;
         this.passwordEncoder = passwordEncoder;
+        this.properties = properties;
         this.clock = clock;
     }
 
+    /**
+     * Scopes: only those the creating token has (omitted: sp:scopes:all if it has it, else its own scopes).
+     * Lifetime of its access tokens: SailPoint's field, 900-43200 accepted, but never longer than
+     * nelm.security.token-validity; the value stored and returned is the one granted. Expiry: the given
+     * {@code expirationDate}, else nelm.security.personal-access-token-lifetime from now.
+     */
     @PostMapping
     Created create(@RequestBody CreateBody body) {
         Caller caller = CurrentCaller.requireUser(currentCaller.get());
         List<String> problems = new ArrayList<>();
-        if (body.name() == null || body.name().isBlank()) {
+        String name = body.name() == null ? "" : body.name().trim();
+        if (name.isEmpty()) {
             problems.add("name is required");
+        } else if (name.length() > MAX_NAME_LENGTH) {
+            problems.add("name must be at most " + MAX_NAME_LENGTH + " characters");
         }
-        List<String> scope = body.scope() == null || body.scope().isEmpty() ? Scopes.DEFAULT_GRANT : body.scope();
-        scope.stream().filter(s -> !Scopes.KNOWN.contains(s)).forEach(s -> problems.add("Unknown scope: " + s));
-        int validity = body.accessTokenValiditySeconds() == null ? MAX_VALIDITY : body.accessTokenValiditySeconds();
-        if (validity < MIN_VALIDITY || validity > MAX_VALIDITY) {
+        List<String> scope = scopeOf(body, caller, problems);
+        Integer asked = body.accessTokenValiditySeconds();
+        if (asked != null && (asked < MIN_VALIDITY || asked > MAX_VALIDITY)) {
             problems.add("accessTokenValiditySeconds must be between " + MIN_VALIDITY + " and " + MAX_VALIDITY);
         }
         OffsetDateTime now = StoredTime.now(clock);
@@ -86,13 +101,36 @@ class PersonalAccessTokenController {
         if (!problems.isEmpty()) {
             throw ApiException.badRequest(problems);
         }
+        List<String> lacking = scope.stream().filter(wanted -> !Scopes.covers(caller.scopes(), wanted)).toList();
+        if (!lacking.isEmpty()) {
+            throw ApiException.forbidden("The access token lacks the scope " + String.join(", ", lacking)
+                    + "; a personal access token gets only scopes of the token that creates it");
+        }
+        int longest = (int) properties.tokenValidity().toSeconds();
+        int validity = asked == null ? longest : Math.min(asked, longest);
+        OffsetDateTime expirationDate = body.expirationDate() != null
+                ? body.expirationDate().withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS)
+                : now.plus(properties.personalAccessTokenLifetime());
         String secret = HexFormat.of().formatHex(randomBytes());
         ApiClient client = new ApiClient(UUID.randomUUID().toString(), passwordEncoder.encode(secret),
-                ApiClient.Kind.PAT, body.name().trim(), caller.identityId(), List.copyOf(scope), null, validity,
-                body.expirationDate(), now, null);
+                ApiClient.Kind.PAT, name, caller.identityId(), scope, null, validity, expirationDate, now, null,
+                null);
         clients.insert(client);
         return new Created(client.clientId(), secret, client.scopes(), client.name(), owner(caller.identityId()),
                 now, validity, client.expirationDate());
+    }
+
+    private static List<String> scopeOf(CreateBody body, Caller caller, List<String> problems) {
+        if (body.scope() == null || body.scope().isEmpty()) {
+            return caller.scopes().contains(Scopes.ALL) ? Scopes.DEFAULT_GRANT
+                    : caller.scopes().stream().sorted().toList();
+        }
+        if (body.scope().contains(null)) {
+            problems.add("scope must not contain null");
+            return List.of();
+        }
+        body.scope().stream().filter(s -> !Scopes.KNOWN.contains(s)).forEach(s -> problems.add("Unknown scope: " + s));
+        return body.scope().stream().distinct().toList();
     }
 
     /** Own tokens; an org admin may list another identity's with {@code owner-id}. */

@@ -20,14 +20,22 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Per access token request budget (Bucket4j token buckets), answered like SailPoint:
+ * Request budget per identity, or per client for an application client without a user (Bucket4j token buckets),
+ * so that taking more tokens or personal access tokens does not buy more requests. Answered like SailPoint:
  * 429 {@code {"message": " Rate Limit Exceeded "}} with {@code Retry-After} in seconds.
- * Buckets are per node: with N nodes behind a balancer a token gets at most N times the budget, which keeps
+ * Buckets are per node: with N nodes behind a balancer a caller gets at most N times the budget, which keeps
  * the limiter free of a shared round trip per request; documented in docs/architecture.md.
  */
 class RateLimitFilter extends OncePerRequestFilter {
 
-    private record Entry(Bucket bucket, Instant expiresAt) {
+    private static final class Entry {
+        private final Bucket bucket;
+        private volatile Instant lastUsed;
+
+        private Entry(Bucket bucket, Instant lastUsed) {
+            this.bucket = bucket;
+            this.lastUsed = lastUsed;
+        }
     }
 
     private final RateLimitProperties properties;
@@ -47,10 +55,10 @@ class RateLimitFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        String key = jwt.getId() != null ? jwt.getId() : jwt.getTokenValue();
-        Instant expiresAt = jwt.getExpiresAt() != null ? jwt.getExpiresAt() : Instant.now().plusSeconds(3600);
-        Bucket bucket = buckets.computeIfAbsent(key, k -> new Entry(newBucket(), expiresAt)).bucket();
-        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        Instant now = Instant.now();
+        Entry entry = buckets.computeIfAbsent(keyOf(jwt), k -> new Entry(newBucket(), now));
+        entry.lastUsed = now;
+        ConsumptionProbe probe = entry.bucket.tryConsumeAndReturnRemaining(1);
         if (probe.isConsumed()) {
             chain.doFilter(request, response);
             return;
@@ -58,6 +66,16 @@ class RateLimitFilter extends OncePerRequestFilter {
         long waitSeconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999L));
         response.setHeader("Retry-After", Long.toString(waitSeconds));
         responses.writeJson(response, 429, Map.of("message", " Rate Limit Exceeded "));
+    }
+
+    /** The identity, else the client: every token of one caller draws on one budget. */
+    static String keyOf(Jwt jwt) {
+        String identity = jwt.getClaimAsString(TokenClaims.IDENTITY_ID);
+        if (identity != null && !identity.isBlank()) {
+            return "identity:" + identity;
+        }
+        String client = jwt.getClaimAsString(TokenClaims.CLIENT_ID);
+        return "client:" + (client != null ? client : jwt.getSubject());
     }
 
     private Bucket newBucket() {
@@ -69,10 +87,10 @@ class RateLimitFilter extends OncePerRequestFilter {
                 .build();
     }
 
-    /** Forget buckets of expired tokens so memory stays bounded by the live tokens. */
+    /** A bucket unused for a whole period is full again: forgetting it changes nothing and bounds memory. */
     @Scheduled(fixedDelay = 60_000)
-    void evictExpired() {
-        Instant now = Instant.now();
-        buckets.values().removeIf(entry -> entry.expiresAt().isBefore(now));
+    void evictIdle() {
+        Instant idleSince = Instant.now().minus(properties.period());
+        buckets.values().removeIf(entry -> entry.lastUsed.isBefore(idleSince));
     }
 }

@@ -14,6 +14,11 @@ public final class Scopes {
     public static final Set<String> KNOWN = Set.of(NELM_READ, NELM_MANAGE, ALL, DEFAULT);
     public static final List<String> DEFAULT_GRANT = List.of(ALL);
 
+    /** Whether a token with the held scopes has the wanted one: sp:scopes:all has all, manage includes read. */
+    static boolean covers(Set<String> held, String wanted) {
+        return held.contains(wanted) || held.contains(ALL) || (NELM_READ.equals(wanted) && held.contains(NELM_MANAGE));
+    }
+
     private Scopes() {
     }
 }

@@ -1,9 +1,16 @@
 package org.nelm.security;
 
-import java.security.interfaces.RSAPublicKey;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import java.time.Clock;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
+import java.util.Map;
 import org.nelm.platform.error.DetailCode;
 import org.nelm.platform.error.ErrorResponses;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,26 +18,34 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.core.userdetails.User;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtDecoders;
-import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Three chains. Camunda's webapps and engine REST bring their own authentication (session login with XSRF,
- * HTTP Basic against Camunda users), so Spring Security stays out of their way there. The token endpoint and
- * the public documents are open. Everything else is the API: a stateless bearer-JWT resource server, so an
- * unknown path without a token answers 401 and with a token 404.
+ * Four chains. Camunda's webapps and engine REST bring their own authentication (session login with XSRF,
+ * HTTP Basic against Camunda users), so Spring Security stays out of their way there. The token endpoint, the
+ * public documents and health are open; every other actuator endpoint needs the actuator's HTTP Basic
+ * credentials. Everything else is the API: a stateless bearer-JWT resource server, so an unknown path without a
+ * token answers 401 and with a token 404. Every chain keeps Spring Security's headers, so a request that came
+ * over HTTPS (also through a proxy's X-Forwarded-Proto) gets HSTS.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
+
+    private static final String ACTUATOR_ROLE = "ACTUATOR";
 
     @Bean
     @Order(1)
@@ -45,8 +60,7 @@ class SecurityConfig {
     @Order(2)
     SecurityFilterChain publicChain(HttpSecurity http) throws Exception {
         http.securityMatcher(paths("/oauth/token", "/openapi", "/openapi/**", "/swagger-ui", "/swagger-ui/**",
-                        "/swagger-ui.html", "/actuator/health", "/actuator/health/**", "/actuator/info",
-                        "/actuator/prometheus", "/", "/error", "/favicon.ico"))
+                        "/swagger-ui.html", "/actuator/health", "/actuator/health/**", "/", "/error", "/favicon.ico"))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll());
@@ -55,6 +69,26 @@ class SecurityConfig {
 
     @Bean
     @Order(3)
+    SecurityFilterChain actuatorChain(HttpSecurity http, SecurityProperties properties, PasswordEncoder encoder,
+                                      ErrorResponses responses) throws Exception {
+        InMemoryUserDetailsManager users = new InMemoryUserDetailsManager();
+        SecurityProperties.Actuator actuator = properties.actuator();
+        if (actuator.enabled()) {
+            users.createUser(User.withUsername(actuator.username()).password(encoder.encode(actuator.password()))
+                    .roles(ACTUATOR_ROLE).build());
+        }
+        http.securityMatcher(paths("/actuator", "/actuator/**"))
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(auth -> auth.anyRequest().hasRole(ACTUATOR_ROLE))
+                .userDetailsService(users)
+                .httpBasic(basic -> basic.authenticationEntryPoint(actuatorEntryPoint(responses)))
+                .exceptionHandling(ex -> ex.authenticationEntryPoint(actuatorEntryPoint(responses)));
+        return http.build();
+    }
+
+    @Bean
+    @Order(4)
     SecurityFilterChain apiChain(HttpSecurity http, ErrorResponses responses, RateLimitFilter rateLimitFilter)
             throws Exception {
         ApiAuthenticationEntryPoint entryPoint = new ApiAuthenticationEntryPoint(responses);
@@ -71,15 +105,42 @@ class SecurityConfig {
         return http.build();
     }
 
+    /** 401 with a Basic challenge, written here: the servlet error page would turn it into a 400 body. */
+    private static AuthenticationEntryPoint actuatorEntryPoint(ErrorResponses responses) {
+        return (request, response, e) -> {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"nelm-actuator\"");
+            responses.writeJson(response, HttpServletResponse.SC_UNAUTHORIZED,
+                    Map.of("error", "The actuator needs its HTTP Basic credentials"));
+        };
+    }
+
+    /** Our tokens: RS256 by one of the signing keys (chosen by kid), expiry on the application's clock. */
     @Bean
-    JwtDecoder jwtDecoder(SecurityProperties properties, SigningKeys keys) {
+    JwtDecoder jwtDecoder(SecurityProperties properties, SigningKeys keys, Clock clock) {
         if (properties.externalIssuer()) {
             return JwtDecoders.fromIssuerLocation(properties.issuerUri());
         }
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey((RSAPublicKey) keys.keyPair().getPublic()).build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(TokenClaims.ISSUER)));
+        DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys.jwkSource()));
+        // the claims are checked by Spring's validators below, as NimbusJwtDecoder's own builders do
+        processor.setJWTClaimsSetVerifier((claims, context) -> { });
+        NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
+        JwtTimestampValidator expiry = new JwtTimestampValidator();
+        expiry.setClock(clock);
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(expiry,
+                new JwtIssuerValidator(TokenClaims.ISSUER)));
         return decoder;
+    }
+
+    /** Before the node reports ready: the signing key exists and opens with this node's secret. */
+    @Bean
+    @Order(0)
+    ApplicationRunner signingKeysReady(SecurityProperties properties, SigningKeys keys) {
+        return args -> {
+            if (!properties.externalIssuer()) {
+                keys.prepare();
+            }
+        };
     }
 
     @Bean

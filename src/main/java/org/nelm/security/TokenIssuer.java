@@ -3,8 +3,6 @@ package org.nelm.security;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
-import java.security.interfaces.RSAPrivateKey;
-import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -37,6 +35,7 @@ class TokenIssuer {
     private final PasswordEncoder passwordEncoder;
     private final SecurityProperties properties;
     private final Clock clock;
+    private final String unknownClientHash;
 
     TokenIssuer(ApiClients clients, SigningKeys keys, IdentityDirectory directory, PasswordEncoder passwordEncoder,
                 SecurityProperties properties, Clock clock) {
@@ -46,17 +45,21 @@ class TokenIssuer {
         this.passwordEncoder = passwordEncoder;
         this.properties = properties;
         this.clock = clock;
+        this.unknownClientHash = passwordEncoder.encode(UUID.randomUUID().toString());
     }
 
-    /** Empty when the client is unknown, its secret is wrong, or it expired (all the same to the caller). */
+    /**
+     * Empty when the client is unknown, disabled or expired, or the secret is wrong: all the same to the caller,
+     * and all after one BCrypt comparison (against a dummy hash for an unknown client), so the time the answer
+     * takes does not tell whether a client id exists.
+     */
     Optional<IssuedToken> issue(String clientId, String clientSecret) {
-        if (clientId == null || clientSecret == null) {
-            return Optional.empty();
-        }
         OffsetDateTime now = StoredTime.now(clock);
-        return clients.find(clientId)
-                .filter(client -> !client.expiredAt(now))
-                .filter(client -> passwordEncoder.matches(clientSecret, client.secretHash()))
+        Optional<ApiClient> found = clients.find(clientId);
+        boolean secretMatches = passwordEncoder.matches(clientSecret,
+                found.map(ApiClient::secretHash).orElse(unknownClientHash));
+        return found
+                .filter(client -> secretMatches && client.usableAt(now))
                 .filter(client -> client.identityId() == null || directory.identityExists(client.identityId()))
                 .map(client -> {
                     clients.markUsed(client.clientId(), now);
@@ -64,9 +67,16 @@ class TokenIssuer {
                 });
     }
 
+    /** A personal access token's own validity, but never longer than nelm.security.token-validity. */
+    private long validityOf(ApiClient client) {
+        long longest = properties.tokenValidity().toSeconds();
+        return client.accessTokenValiditySeconds() == null ? longest
+                : Math.min(client.accessTokenValiditySeconds(), longest);
+    }
+
     private IssuedToken sign(ApiClient client, Instant now) {
-        long validity = client.accessTokenValiditySeconds() != null
-                ? client.accessTokenValiditySeconds() : properties.tokenValiditySeconds();
+        long validity = validityOf(client);
+        SigningKeys.ActiveKey key = keys.active();
         String jti = UUID.randomUUID().toString();
         JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
                 .issuer(TokenClaims.ISSUER)
@@ -81,8 +91,8 @@ class TokenIssuer {
             claims.claim(TokenClaims.IDENTITY_ID, client.identityId());
             claims.claim(TokenClaims.USER_NAME, client.identityId());
         }
-        JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(keys.keyId()).build();
-        String value = encoder().encode(JwtEncoderParameters.from(header, claims.build())).getTokenValue();
+        JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(key.kid()).build();
+        String value = encoder(key).encode(JwtEncoderParameters.from(header, claims.build())).getTokenValue();
         return new IssuedToken(value, validity, client.scopes(), client.identityId(), jti);
     }
 
@@ -99,11 +109,8 @@ class TokenIssuer {
         return authorities;
     }
 
-    private NimbusJwtEncoder encoder() {
-        RSAKey key = new RSAKey.Builder((RSAPublicKey) keys.keyPair().getPublic())
-                .privateKey((RSAPrivateKey) keys.keyPair().getPrivate())
-                .keyID(keys.keyId())
-                .build();
-        return new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(key)));
+    private static NimbusJwtEncoder encoder(SigningKeys.ActiveKey key) {
+        RSAKey jwk = new RSAKey.Builder(key.publicKey()).privateKey(key.privateKey()).keyID(key.kid()).build();
+        return new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(jwk)));
     }
 }

@@ -71,12 +71,13 @@ class SourceService {
     }
 
     /**
-     * Creates the source with its 8 system attributes in one transaction. The organization-wide lock row is taken
-     * before counting, so parallel creators cannot pass the limit nor take one name twice.
+     * Creates the source with its 8 system attributes in one transaction. Only an org admin may (the contract's
+     * only hint is {@code x-sailpoint-userLevels: ORG_ADMIN}; reference section 13 item 3). The organization-wide
+     * lock row is taken before counting, so parallel creators cannot pass the limit nor take one name twice.
      */
     @Transactional
     NonEmployeeSourceWithCloudExternalId create(Caller caller, NonEmployeeSourceRequestBody body) {
-        caller.require(RoleContext.NESR_CREATE);
+        caller.require(RoleContext.ORG_ADMIN);
         SourceDraft draft = validator.validate(body);
         store.lockSourceCreation();
         if (store.nameTaken(draft.nameKey(), null)) {

@@ -7,6 +7,9 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
+import org.camunda.bpm.engine.impl.util.EncryptionUtil;
 import org.nelm.platform.identity.Identity;
 import org.nelm.platform.identity.IdentityDirectory;
 import org.springframework.stereotype.Component;
@@ -15,9 +18,11 @@ import org.springframework.stereotype.Component;
 class CamundaIdentityDirectory implements IdentityDirectory {
 
     private final IdentityService identityService;
+    private final ProcessEngineConfigurationImpl configuration;
 
-    CamundaIdentityDirectory(IdentityService identityService) {
+    CamundaIdentityDirectory(IdentityService identityService, ProcessEngineConfigurationImpl configuration) {
         this.identityService = identityService;
+        this.configuration = configuration;
     }
 
     @Override
@@ -55,6 +60,24 @@ class CamundaIdentityDirectory implements IdentityDirectory {
     @Override
     public boolean isMember(String identityId, String groupId) {
         return identityService.createUserQuery().userId(identityId).memberOfGroup(groupId).count() > 0;
+    }
+
+    /** The engine's own hash check; IdentityService.checkPassword would count a failed attempt and lock the user. */
+    @Override
+    public boolean acceptsPassword(String id, String password) {
+        User user = identityService.createUserQuery().userId(id).singleResult();
+        if (!(user instanceof UserEntity entity) || entity.getPassword() == null || password == null) {
+            return false;
+        }
+        return configuration.getPasswordManager()
+                .check(EncryptionUtil.saltPassword(password, entity.getSalt()), entity.getPassword());
+    }
+
+    @Override
+    public void setPassword(String id, String password) {
+        User user = identityService.createUserQuery().userId(id).singleResult();
+        user.setPassword(password);
+        identityService.saveUser(user);
     }
 
     @Override

@@ -77,6 +77,9 @@ public final class RecordsBenchmark {
                 "--spring.datasource.password=postgres",
                 "--server.port=0",
                 "--nelm.demo.enabled=true",
+                "--camunda.bpm.admin-user.password=admin",
+                // one token for the whole run, which takes longer than the 15-minute default
+                "--nelm.security.token-validity=PT2H",
                 "--nelm.rate-limit.enabled=false",
                 "--logging.level.root=WARN",
                 "--logging.level.org.nelm.bulk=" + System.getProperty("bench.bulkLog", "INFO"),

@@ -47,6 +47,7 @@ import org.nelm.source.ApproverRef;
 import org.nelm.source.ApproverType;
 import org.nelm.support.TestCallers;
 import org.nelm.support.TestDatabase;
+import org.nelm.support.TestEnvironment;
 import org.nelm.support.TestMail;
 import org.nelm.workflow.ProcessTestSources;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -92,6 +93,7 @@ public final class WorkflowBenchmark {
         properties.put("spring.mail.host", "127.0.0.1");
         properties.put("spring.mail.port", String.valueOf(TestMail.port()));
         properties.put("nelm.demo.enabled", "true");
+        properties.put("camunda.bpm.admin-user.password", TestEnvironment.ADMIN_PASSWORD);
         properties.put("nelm.mail.poll-interval", "PT1H");
         properties.put("camunda.bpm.job-execution.enabled", "false");
         properties.put("camunda.bpm.metrics.enabled", "false");

@@ -2,9 +2,12 @@ package org.nelm.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.nelm.support.Api;
 import org.nelm.support.ApiResponse;
+import org.nelm.support.RawHttp;
 import org.nelm.support.TestEnvironment;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -24,7 +27,7 @@ class RateLimitIT {
     int port;
 
     @Test
-    void tokenOverItsBudgetGets429WithRetryAfter() {
+    void callerOverItsBudgetGets429WithRetryAfter() {
         Api admin = Api.as(port, "admin");
         for (int i = 0; i < 3; i++) {
             assertThat(admin.get("/v3/personal-access-tokens").status()).isEqualTo(200);
@@ -38,12 +41,36 @@ class RateLimitIT {
     }
 
     @Test
-    void budgetIsPerToken() {
-        Api first = Api.as(port, "manager1");
-        for (int i = 0; i < 4; i++) {
-            first.get("/v3/personal-access-tokens");
+    void budgetIsPerIdentity_soMoreTokensOrPersonalAccessTokensBuyNoMoreRequests() throws Exception {
+        Api first = Api.withToken(port, freshToken("manager1", "manager1-secret"));
+        Api second = Api.withToken(port, freshToken("manager1", "manager1-secret"));
+        assertThat(first.token()).isNotEqualTo(second.token());
+        for (int i = 0; i < 3; i++) {
+            assertThat(first.get("/v3/personal-access-tokens").status()).isEqualTo(200);
         }
 
-        assertThat(Api.as(port, "requester1").get("/v3/personal-access-tokens").status()).isEqualTo(200);
+        ApiResponse secondToken = second.get("/v3/personal-access-tokens");
+
+        assertThat(secondToken.status()).isEqualTo(429);
+        assertThat(Long.parseLong(secondToken.header("Retry-After"))).isPositive();
+        assertThat(Api.as(port, "requester1").get("/v3/personal-access-tokens").status())
+                .as("another identity has its own budget").isEqualTo(200);
+    }
+
+    @Test
+    void anApplicationClientHasABudgetOfItsOwn() throws Exception {
+        Api first = Api.withToken(port, freshToken("nelm-service", "nelm-service-secret"));
+        Api second = Api.withToken(port, freshToken("nelm-service", "nelm-service-secret"));
+        for (int i = 0; i < 3; i++) {
+            assertThat(first.get("/v3/non-employee-sources").status()).isEqualTo(200);
+        }
+
+        assertThat(second.get("/v3/non-employee-sources").status()).isEqualTo(429);
+    }
+
+    private String freshToken(String clientId, String secret) throws Exception {
+        HttpResponse<String> response = RawHttp.token(port, RawHttp.clientCredentials(clientId, secret));
+        assertThat(response.statusCode()).isEqualTo(200);
+        return new ObjectMapper().readTree(response.body()).get("access_token").asText();
     }
 }

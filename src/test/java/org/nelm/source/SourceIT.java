@@ -210,21 +210,24 @@ class SourceIT {
 
     @ParameterizedTest
     @FieldSource("FAMILIES")
-    void createNeedsATokenTheManageScopeAndTheCreateRoleContext(String family) {
+    void createNeedsATokenTheManageScopeAndOrgAdmin(String family) {
         var body = body(unique("Refused"));
 
         ApiResponse anonymous = Api.anonymous(port).post(family, body);
         ApiResponse noRole = manager1.post(family, body);
         ApiResponse readScope = SourceFixtures.readOnlyAdmin(port).post(family, body);
-        ApiResponse creator = withRole(RoleContext.NESR_CREATE).post(family, body);
-        fixtures.remember(creator.json().path("id").asText());
+        ApiResponse createRoleOnly = withRole(RoleContext.NESR_CREATE).post(family, body);
+        ApiResponse orgAdmin = admin.post(family, body);
+        fixtures.remember(orgAdmin.json().path("id").asText());
 
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.json().has("error")).isTrue();
         assertThat(noRole.status()).isEqualTo(403);
         assertThat(noRole.detailCode()).isEqualTo("403 Forbidden");
         assertThat(readScope.status()).isEqualTo(403);
-        assertThat(creator.status()).isEqualTo(200);
+        assertThat(createRoleOnly.status()).as("contract: x-sailpoint-userLevels ORG_ADMIN only").isEqualTo(403);
+        assertThat(createRoleOnly.messageText()).contains("ORG_ADMIN");
+        assertThat(orgAdmin.status()).isEqualTo(200);
     }
 
     @Test

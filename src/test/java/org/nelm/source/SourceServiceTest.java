@@ -144,6 +144,16 @@ class SourceServiceTest {
         }
 
         @Override
+        public boolean acceptsPassword(String id, String password) {
+            return false;
+        }
+
+        @Override
+        public void setPassword(String id, String password) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public void ensureIdentity(Identity identity, String password) {
             throw new UnsupportedOperationException();
         }

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -20,7 +21,11 @@ public final class Api {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+    private static final Map<String, CachedToken> TOKENS = new ConcurrentHashMap<>();
+
+    /** Access tokens live 15 minutes; a cached one is taken again well before it expires. */
+    private record CachedToken(String value, Instant renewAfter) {
+    }
 
     private final int port;
     private final String token;
@@ -40,9 +45,10 @@ public final class Api {
     }
 
     public static Api as(int port, String clientId, String secret) {
-        String token = TOKENS.computeIfAbsent(port + "/" + clientId + "/" + secret,
-                key -> fetchToken(port, clientId, secret));
-        return new Api(port, token);
+        CachedToken token = TOKENS.compute(port + "/" + clientId + "/" + secret,
+                (key, cached) -> cached != null && Instant.now().isBefore(cached.renewAfter()) ? cached
+                        : fetchToken(port, clientId, secret));
+        return new Api(port, token.value());
     }
 
     public static Api withToken(int port, String token) {
@@ -144,7 +150,7 @@ public final class Api {
         }
     }
 
-    private static String fetchToken(int port, String clientId, String secret) {
+    private static CachedToken fetchToken(int port, String clientId, String secret) {
         String form = "grant_type=client_credentials&client_id=" + encode(clientId) + "&client_secret=" + encode(secret);
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/oauth/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -155,7 +161,9 @@ public final class Api {
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("token for " + clientId + ": " + response.statusCode() + " " + response.body());
             }
-            return JSON.readTree(response.body()).get("access_token").asText();
+            var body = JSON.readTree(response.body());
+            long renewIn = body.get("expires_in").asLong() / 2;
+            return new CachedToken(body.get("access_token").asText(), Instant.now().plusSeconds(renewIn));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

@@ -6,8 +6,15 @@ import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
-/** Points a test application context at its own database and at the test SMTP server, with demo data on. */
+/**
+ * Points a test application context at its own database and at the test SMTP server, with demo data on, the
+ * admin password set (PostgreSQL is not the embedded demo) and actuator credentials.
+ */
 public class TestEnvironment implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    public static final String ADMIN_PASSWORD = "admin";
+    public static final String ACTUATOR_USER = "actuator";
+    public static final String ACTUATOR_PASSWORD = "actuator-test-secret";
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
@@ -15,6 +22,8 @@ public class TestEnvironment implements ApplicationContextInitializer<Configurab
         properties.put("spring.mail.host", "127.0.0.1");
         properties.put("spring.mail.port", String.valueOf(TestMail.port()));
         properties.put("nelm.demo.enabled", "true");
+        properties.put("camunda.bpm.admin-user.password", ADMIN_PASSWORD);
+        properties.put("nelm.security.actuator.password", ACTUATOR_PASSWORD);
         // embedded PostgreSQL may stop before a context closes; a scheduled job (mail outbox) asking for a
         // connection then must fail fast, not hold the JVM exit for Hikari's default 30 s (surefire kills it)
         properties.put("spring.datasource.hikari.connection-timeout", "10000");

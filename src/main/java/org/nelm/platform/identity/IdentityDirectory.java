@@ -23,6 +23,15 @@ public interface IdentityDirectory {
 
     boolean isMember(String identityId, String groupId);
 
+    /**
+     * Whether the identity's sign-in password is this one. Unlike a login it leaves no trace: no failed attempt
+     * is counted and no login delay starts.
+     */
+    boolean acceptsPassword(String id, String password);
+
+    /** Replaces the identity's sign-in password (demo data). */
+    void setPassword(String id, String password);
+
     /** Creates the identity if it does not exist yet (demo data and tests). */
     void ensureIdentity(Identity identity, String password);
 
