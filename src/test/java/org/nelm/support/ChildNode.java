@@ -63,6 +63,7 @@ public final class ChildNode implements AutoCloseable {
                 "--spring.mail.host=127.0.0.1",
                 "--spring.mail.port=" + TestMail.port(),
                 "--nelm.demo.enabled=true",
+                "--camunda.bpm.admin-user.password=" + TestEnvironment.ADMIN_PASSWORD,
                 "--nelm.rate-limit.requests=100000",
                 "--camunda.bpm.metrics.enabled=false",
                 "--camunda.bpm.metrics.db-reporter-activate=false"));
