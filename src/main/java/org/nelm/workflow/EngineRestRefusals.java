@@ -61,38 +61,28 @@ class EngineRestRefusals implements ResourceConfigCustomizer, ServletContextInit
 
     /** Complete and submit-form wrap the engine's exception in Camunda's RestException. */
     @Priority(BEFORE_CAMUNDA)
-    public static final class RestExceptions implements ExtendedExceptionMapper<RestException> {
-        @Context
-        private ServletContext servletContext;
-        @Context
-        private HttpServletRequest request;
-
-        @Override
-        public boolean isMappable(RestException exception) {
-            return refusal(exception, request, servletContext).isPresent();
-        }
-
-        @Override
-        public Response toResponse(RestException exception) {
-            return refusal(exception, request, servletContext).orElseThrow();
-        }
+    public static final class RestExceptions extends Refusals<RestException> {
     }
 
     /** Claims and assignments let the engine's exception through as it is. */
     @Priority(BEFORE_CAMUNDA)
-    public static final class EngineExceptions implements ExtendedExceptionMapper<ProcessEngineException> {
+    public static final class EngineExceptions extends Refusals<ProcessEngineException> {
+    }
+
+    /** Maps an exception that is one of our refusals, or a lost race; leaves every other to Camunda. */
+    abstract static class Refusals<T extends Throwable> implements ExtendedExceptionMapper<T> {
         @Context
         private ServletContext servletContext;
         @Context
         private HttpServletRequest request;
 
         @Override
-        public boolean isMappable(ProcessEngineException exception) {
+        public boolean isMappable(T exception) {
             return refusal(exception, request, servletContext).isPresent();
         }
 
         @Override
-        public Response toResponse(ProcessEngineException exception) {
+        public Response toResponse(T exception) {
             return refusal(exception, request, servletContext).orElseThrow();
         }
     }

@@ -11,15 +11,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.nelm.support.Api;
 import org.nelm.support.ApiIntegration;
 import org.nelm.support.ApiResponse;
+import org.nelm.support.ParallelClients;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -180,7 +177,7 @@ class EngineRestAttacksIT {
             String item = request.get("approvalItems").get(0).get("id").asText();
             String task = approver1.taskOf(request.get("id").asText()).get("id").asText();
 
-            List<Outcome> outcomes = race(
+            List<Outcome> outcomes = ParallelClients.race(List.<Callable<Outcome>>of(
                     () -> {
                         ApiResponse api = Api.as(port, "approver1").post("/v3/non-employee-approvals/" + item
                                 + "/approve", Map.of());
@@ -189,7 +186,7 @@ class EngineRestAttacksIT {
                     () -> {
                         HttpResponse<String> rest = approver1.complete(task, "APPROVED", null);
                         return new Outcome(rest.statusCode(), rest.statusCode() == 204 ? "" : message(rest));
-                    });
+                    }));
 
             assertThat(outcomes).as("round %d", round).filteredOn(Outcome::succeeded).hasSize(1);
             assertThat(outcomes).filteredOn(outcome -> !outcome.succeeded()).singleElement()
@@ -308,29 +305,6 @@ class EngineRestAttacksIT {
     private record Outcome(int status, String message) {
         boolean succeeded() {
             return status == 200 || status == 204;
-        }
-    }
-
-    @SafeVarargs
-    private static List<Outcome> race(Callable<Outcome>... calls) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(calls.length);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<Outcome>> futures = new ArrayList<>();
-            for (Callable<Outcome> call : calls) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<Outcome> outcomes = new ArrayList<>();
-            for (Future<Outcome> future : futures) {
-                outcomes.add(future.get());
-            }
-            return outcomes;
-        } finally {
-            pool.shutdownNow();
         }
     }
 }

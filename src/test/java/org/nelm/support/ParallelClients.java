@@ -18,27 +18,36 @@ public final class ParallelClients {
     }
 
     public static List<ApiResponse> race(int clients, IntFunction<ApiResponse> request) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(clients, THREADS));
-        CountDownLatch ready = new CountDownLatch(Math.min(clients, THREADS));
+        List<Callable<ApiResponse>> calls = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            int index = i;
+            calls.add(() -> request.apply(index));
+        }
+        return race(calls);
+    }
+
+    /** The calls at once (up to {@link #THREADS} in parallel), their results in the calls' order. */
+    public static <T> List<T> race(List<Callable<T>> calls) throws Exception {
+        int threads = Math.min(calls.size(), THREADS);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch ready = new CountDownLatch(threads);
         CountDownLatch start = new CountDownLatch(1);
         try {
-            List<Future<ApiResponse>> futures = new ArrayList<>();
-            for (int i = 0; i < clients; i++) {
-                int index = i;
-                Callable<ApiResponse> call = () -> {
+            List<Future<T>> futures = new ArrayList<>();
+            for (Callable<T> call : calls) {
+                futures.add(pool.submit(() -> {
                     ready.countDown();
                     start.await();
-                    return request.apply(index);
-                };
-                futures.add(pool.submit(call));
+                    return call.call();
+                }));
             }
             ready.await();
             start.countDown();
-            List<ApiResponse> responses = new ArrayList<>();
-            for (Future<ApiResponse> future : futures) {
-                responses.add(future.get());
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get());
             }
-            return responses;
+            return results;
         } finally {
             pool.shutdownNow();
         }

@@ -3,11 +3,15 @@ package org.nelm.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.nelm.workflow.ProcessTestSources.APPROVER1;
+import static org.nelm.workflow.ProcessTestSources.APPROVER2;
+import static org.nelm.workflow.ProcessTestSources.APPROVER3;
+import static org.nelm.workflow.ProcessTestSources.GROUP;
+import static org.nelm.workflow.ProcessTestSources.unique;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -51,10 +55,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class ApprovalIntegrityProcessTest {
 
     private static final Caller ADMIN = TestCallers.ADMIN;
-    private static final ApproverRef APPROVER1 = new ApproverRef(ApproverType.IDENTITY, "approver1");
-    private static final ApproverRef APPROVER2 = new ApproverRef(ApproverType.IDENTITY, "approver2");
-    private static final ApproverRef APPROVER3 = new ApproverRef(ApproverType.IDENTITY, "approver3");
-    private static final ApproverRef GROUP = new ApproverRef(ApproverType.GOVERNANCE_GROUP, "nelm-approvers");
 
     @Autowired ProcessEngine engine;
     @Autowired RuntimeService runtime;
@@ -305,9 +305,5 @@ class ApprovalIntegrityProcessTest {
 
     private List<ApprovalStatus> statuses(String requestId) {
         return items.ofRequest(requestId).stream().map(ApprovalItemRow::status).toList();
-    }
-
-    private static String unique(String prefix) {
-        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 }

@@ -3,6 +3,11 @@ package org.nelm.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.nelm.workflow.ProcessTestSources.APPROVER1;
+import static org.nelm.workflow.ProcessTestSources.APPROVER2;
+import static org.nelm.workflow.ProcessTestSources.APPROVER3;
+import static org.nelm.workflow.ProcessTestSources.GROUP;
+import static org.nelm.workflow.ProcessTestSources.unique;
 
 import java.util.List;
 import java.util.Map;
@@ -37,8 +42,6 @@ import org.nelm.request.RequestRow;
 import org.nelm.request.RequestService;
 import org.nelm.request.Requests;
 import org.nelm.security.Caller;
-import org.nelm.source.ApproverRef;
-import org.nelm.source.ApproverType;
 import org.nelm.support.EngineStepByStep;
 import org.nelm.support.TestCallers;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,10 +55,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class ApprovalProcessTest {
 
     private static final Caller ADMIN = TestCallers.ADMIN;
-    private static final ApproverRef APPROVER1 = new ApproverRef(ApproverType.IDENTITY, "approver1");
-    private static final ApproverRef APPROVER2 = new ApproverRef(ApproverType.IDENTITY, "approver2");
-    private static final ApproverRef APPROVER3 = new ApproverRef(ApproverType.IDENTITY, "approver3");
-    private static final ApproverRef GROUP = new ApproverRef(ApproverType.GOVERNANCE_GROUP, "nelm-approvers");
 
     @Autowired ProcessEngine engine;
     @Autowired RuntimeService runtime;
@@ -369,9 +368,5 @@ class ApprovalProcessTest {
         assertThat(record.accountName()).isEqualTo(row.nonEmployee().accountName());
         assertThat(record.sourceId()).isEqualTo(row.sourceId());
         assertThat(record.data()).isEqualTo(row.nonEmployee().data());
-    }
-
-    private static String unique(String prefix) {
-        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 }

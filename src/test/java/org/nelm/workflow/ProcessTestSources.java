@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.nelm.record.NonEmployeeRequestBody;
 import org.nelm.source.ApproverRef;
+import org.nelm.source.ApproverType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -14,6 +15,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * API): a name, ordered approvers and optional custom attributes.
  */
 public final class ProcessTestSources {
+
+    public static final ApproverRef APPROVER1 = new ApproverRef(ApproverType.IDENTITY, "approver1");
+    public static final ApproverRef APPROVER2 = new ApproverRef(ApproverType.IDENTITY, "approver2");
+    public static final ApproverRef APPROVER3 = new ApproverRef(ApproverType.IDENTITY, "approver3");
+    public static final ApproverRef GROUP = new ApproverRef(ApproverType.GOVERNANCE_GROUP, "nelm-approvers");
 
     private static final List<String> SYSTEM = List.of("accountName", "firstName", "lastName", "phone", "email",
             "manager", "startDate", "endDate");
@@ -76,5 +82,10 @@ public final class ProcessTestSources {
                         """)
                 .param("id", UUID.randomUUID().toString()).param("s", sourceId).param("p", position)
                 .param("system", system).param("name", name).param("now", now).update();
+    }
+
+    /** A name no other test uses. */
+    public static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 }
