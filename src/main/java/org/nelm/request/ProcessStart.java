@@ -19,6 +19,8 @@ final class ProcessStart {
 
     /** A source has at most three approvers (reference section 6.7). */
     private static final int MAX_APPROVERS = 3;
+    /** The engine keeps a text variable in one varchar(4000) column. */
+    static final int MAX_SUMMARY = 4000;
 
     private ProcessStart() {
     }
@@ -29,7 +31,10 @@ final class ProcessStart {
         return variables;
     }
 
-    /** The request as Tasklist's form shows it: one "label: value" line per field, custom attributes last. */
+    /**
+     * The request as Tasklist's form shows it: one "label: value" line per field, custom attributes last. Long
+     * custom attributes are cut so that it fits the engine's column; the whole request is in our tables.
+     */
     static String summary(SourcePolicy source, NonEmployee ne) {
         StringBuilder text = new StringBuilder()
                 .append("Name: ").append(ne.firstName()).append(' ').append(ne.lastName())
@@ -42,7 +47,14 @@ final class ProcessStart {
                 .append("\nSource: ").append(source.name());
         ne.data().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(entry -> text.append('\n').append(entry.getKey()).append(": ").append(entry.getValue()));
-        return text.toString();
+        if (text.length() <= MAX_SUMMARY) {
+            return text.toString();
+        }
+        int cut = MAX_SUMMARY - 3;
+        if (Character.isHighSurrogate(text.charAt(cut - 1))) {
+            cut--;
+        }
+        return text.substring(0, cut) + "...";
     }
 
     /**
