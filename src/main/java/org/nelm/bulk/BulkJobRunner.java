@@ -1,6 +1,7 @@
 package org.nelm.bulk;
 
 import jakarta.annotation.PreDestroy;
+import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.HashSet;
@@ -9,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.nelm.platform.StoredTime;
@@ -72,7 +74,22 @@ class BulkJobRunner {
 
     /** Runs the job in the background with the file as checked at upload; null = read the stored file. */
     void start(String jobId, CheckedFile checked) {
-        executor.execute(() -> run(jobId, now(), Integer.MAX_VALUE, checked));
+        start(jobId, checked, () -> { });
+    }
+
+    /** As {@link #start(String, CheckedFile)}, then {@code done} (the upload's slot is given back). */
+    void start(String jobId, CheckedFile checked, Runnable done) {
+        try {
+            executor.execute(() -> {
+                try {
+                    run(jobId, now(), Integer.MAX_VALUE, checked);
+                } finally {
+                    done.run();
+                }
+            });
+        } catch (RejectedExecutionException stopping) {
+            done.run();
+        }
     }
 
     @Scheduled(fixedDelayString = "${nelm.bulk.poll-interval:10s}", initialDelayString = "${nelm.bulk.poll-interval:10s}")
@@ -121,7 +138,9 @@ class BulkJobRunner {
         SourcePolicy source = sources.find(job.sourceId())
                 .orElseThrow(() -> new IllegalStateException("the source no longer exists"));
         long start = System.nanoTime();
-        CheckedFile file = checked != null ? checked : imports.checkedFile(source, jobs.file(jobId));
+        byte[] stored = checked != null ? null : jobs.file(jobId);
+        CheckedFile file = checked != null ? checked
+                : imports.checkedFile(source, stored.length, new ByteArrayInputStream(stored));
         log.debug("Import job {}: {} rows read and checked in {} ms", jobId, file.rows().size(),
                 (System.nanoTime() - start) / 1_000_000);
         Set<Integer> committed = new HashSet<>(jobs.committedBatches(jobId));

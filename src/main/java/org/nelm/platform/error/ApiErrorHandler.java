@@ -2,9 +2,13 @@ package org.nelm.platform.error;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
@@ -41,6 +45,14 @@ public class ApiErrorHandler {
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ErrorResponseDto> api(ApiException e, HttpServletRequest request) {
         return responses.entity(e.detailCode(), e.texts(), request);
+    }
+
+    @ExceptionHandler(TryLaterException.class)
+    ResponseEntity<Map<String, String>> tryLater(TryLaterException e) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Integer.toString(e.retryAfterSeconds()))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("message", e.getMessage()));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
