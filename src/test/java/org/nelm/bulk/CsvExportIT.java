@@ -66,6 +66,7 @@ class CsvExportIT {
     @Test
     void formulasAreExportedAsTextAndReadBackAsTheyWere() throws Exception {
         Map<String, Object> body = RecordFixtures.body(sourceId, "=cmd|' /C calc'!A0");
+        body.put("email", "formula@example.com");
         body.put("firstName", "+1 555");
         body.put("lastName", "-Smith");
         body.put("manager", "@boss");

@@ -109,7 +109,7 @@ class InputLimitsIT {
                 "{\"name\": \"x\", \"owner\": [1]}", "field owner must be an object",
                 "{\"name\": \"x\", \"owner\": {\"id\": {}}}", "field owner.id must be a string",
                 "{\"name\": ", "The request body is not valid JSON (line 1, column",
-                "{\"name\": \"x\"} trailing", "The request body is not valid JSON");
+                "{\"name\": \"x\" \"description\": \"y\"}", "The request body is not valid JSON (line 1, column");
         cases.forEach((body, text) -> {
             ApiResponse response = admin.send("POST", "/v3/non-employee-sources", "application/json", body, null);
 
@@ -266,7 +266,7 @@ class InputLimitsIT {
 
     @ParameterizedTest
     @ValueSource(strings = {"/v3/non-employee-records?filters=a|b", "/v3/non-employee-records/a{b}",
-            "/v3/non-employee-records/%zz"})
+            "/v3/non-employee-records/%zz", "/v3/non-employee-records/a%2Fb"})
     void urlsTomcatRefusesAreAnErrorResponseDto(String target) throws IOException {
         RawResponse response = raw("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
 
@@ -274,7 +274,7 @@ class InputLimitsIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/v3/non-employee-records/a%2Fb", "/v3/non-employee-records/..;/x",
+    @ValueSource(strings = {"/v3/non-employee-records/..;/x",
             "/v3/non-employee-records/%25", "/v3//non-employee-records"})
     void urlsTheFirewallRefusesAreAnErrorResponseDto(String target) throws IOException {
         RawResponse response = raw("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "

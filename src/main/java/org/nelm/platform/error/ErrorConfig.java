@@ -1,6 +1,7 @@
 package org.nelm.platform.error;
 
 import org.apache.catalina.Valve;
+import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -20,13 +21,15 @@ class ErrorConfig {
     @Order(Ordered.LOWEST_PRECEDENCE)
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> jsonErrorReports(ErrorResponses responses) {
         return factory -> factory.addContextCustomizers(context -> {
-            var pipeline = context.getParent().getPipeline();
-            for (Valve valve : pipeline.getValves()) {
+            StandardHost host = (StandardHost) context.getParent();
+            for (Valve valve : host.getPipeline().getValves()) {
                 if (valve instanceof ErrorReportValve) {
-                    pipeline.removeValve(valve);
+                    host.getPipeline().removeValve(valve);
                 }
             }
-            pipeline.addValve(new JsonErrorReportValve(responses));
+            host.getPipeline().addValve(new JsonErrorReportValve(responses));
+            // the host adds a valve of this class when it starts unless it finds one: it finds ours
+            host.setErrorReportValveClass(JsonErrorReportValve.class.getName());
         });
     }
 }
