@@ -3,6 +3,7 @@ package org.nelm.bulk;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -149,6 +150,11 @@ class BulkImports {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The stored file of a job, read again when a job runs on another node or after a restart. */
+    CheckedFile checkedFile(SourcePolicy source, byte[] stored) {
+        return checkedFile(source, stored.length, new ByteArrayInputStream(stored));
     }
 
     private static InputStream open(InputStreamSource file) {

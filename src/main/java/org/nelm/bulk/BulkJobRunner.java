@@ -1,7 +1,6 @@
 package org.nelm.bulk;
 
 import jakarta.annotation.PreDestroy;
-import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.HashSet;
@@ -138,9 +137,7 @@ class BulkJobRunner {
         SourcePolicy source = sources.find(job.sourceId())
                 .orElseThrow(() -> new IllegalStateException("the source no longer exists"));
         long start = System.nanoTime();
-        byte[] stored = checked != null ? null : jobs.file(jobId);
-        CheckedFile file = checked != null ? checked
-                : imports.checkedFile(source, stored.length, new ByteArrayInputStream(stored));
+        CheckedFile file = checked != null ? checked : imports.checkedFile(source, jobs.file(jobId));
         log.debug("Import job {}: {} rows read and checked in {} ms", jobId, file.rows().size(),
                 (System.nanoTime() - start) / 1_000_000);
         Set<Integer> committed = new HashSet<>(jobs.committedBatches(jobId));

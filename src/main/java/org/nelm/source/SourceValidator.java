@@ -37,8 +37,10 @@ class SourceValidator {
         String name = body.name() == null ? null : body.name().trim();
         if (name == null || name.isEmpty()) {
             problems.add("name is required");
-        } else {
-            add(problems, InputText.problem("name", name, MAX_NAME));
+        } else if (!add(problems, InputText.problem("name", name, MAX_NAME))
+                && SourceDraft.keyOf(name).length() > MAX_NAME) {
+            // a few letters lower-case to two characters (İ to i̇): the case-free key must fit its column too
+            problems.add("name must be at most " + MAX_NAME + " characters");
         }
         if (body.description() == null) {
             problems.add("description is required");

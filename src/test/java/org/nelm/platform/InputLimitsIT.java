@@ -161,6 +161,10 @@ class InputLimitsIT {
             assertThat(response.status()).isEqualTo(400);
             assertThat(response.detailCode()).isEqualTo(BAD_REQUEST);
         }
+        ApiResponse growsInLowerCase = admin.post("/v3/non-employee-sources", Map.of("name", "\u0130".repeat(255),
+                "description", "", "owner", Map.of("id", "admin")));
+        assertThat(growsInLowerCase.status()).isEqualTo(400);
+        assertThat(growsInLowerCase.messageText()).contains("name must be at most 255 characters");
     }
 
     @Test
@@ -172,9 +176,29 @@ class InputLimitsIT {
         ApiResponse multiLine = admin.post("/v3/non-employee-sources/" + sourceId + "/schema-attributes",
                 Map.of("type", "TEXT", "label", "Notes", "technicalName", "notes", "helpText", "line one\r\n\tline two"));
 
-        assertThat(recordResponse.messageText()).contains("accountName must not contain control characters");
-        assertThat(sourceResponse.messageText()).contains("description must not contain control characters");
+        assertThat(recordResponse.messageText()).contains("field accountName must be plain text");
+        assertThat(sourceResponse.messageText()).contains("field description must be plain text");
+        ApiResponse unpaired = admin.send("POST", "/v3/personal-access-tokens", "application/json",
+                "{\"name\": \"half \\ud800 a pair\"}", null);
+        assertThat(unpaired.status()).isEqualTo(400);
+        assertThat(unpaired.messageText()).contains("field name must be plain text");
         assertThat(multiLine.status()).as(multiLine.text()).isEqualTo(200);
+    }
+
+    @Test
+    void controlCharactersInUrlsFormsAndIdListsAreRefused() {
+        ApiResponse query = admin.get("/v3/non-employee-requests?requested-for=%00");
+        ApiResponse filter = admin.get("/v3/non-employee-records?filters=" + Api.encode("sourceId eq \"\u0000\""));
+        ApiResponse path = admin.get("/v3/non-employee-records/a%01b");
+        ApiResponse form = Api.anonymous(port).send("POST", "/oauth/token", "application/x-www-form-urlencoded",
+                "grant_type=client_credentials&client_id=%00&client_secret=x", null);
+        ApiResponse ids = admin.post("/v3/non-employee-records/bulk-delete", Map.of("ids", List.of("\u0000")));
+
+        for (ApiResponse response : List.of(query, filter, path, form, ids)) {
+            assertThat(response.status()).as(response.text()).isEqualTo(400);
+            assertThat(response.detailCode()).isEqualTo(BAD_REQUEST);
+        }
+        assertThat(ids.messageText()).contains("ids[0] must not contain control characters");
     }
 
     // ---- dates ----------------------------------------------------------------------------------------------

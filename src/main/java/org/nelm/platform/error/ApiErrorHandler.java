@@ -100,17 +100,14 @@ public class ApiErrorHandler {
     @ExceptionHandler(MethodArgumentNotValidException.class)
     ResponseEntity<ErrorResponseDto> invalid(MethodArgumentNotValidException e, HttpServletRequest request) {
         List<String> texts = e.getBindingResult().getFieldErrors().stream()
-                .map(error -> error.getField() + " " + error.getDefaultMessage())
+                .map(error -> "field " + error.getField() + " is not valid")
                 .toList();
         return responses.entity(DetailCode.BAD_REQUEST, texts, request);
     }
 
     @ExceptionHandler(HandlerMethodValidationException.class)
     ResponseEntity<ErrorResponseDto> invalidParameters(HandlerMethodValidationException e, HttpServletRequest request) {
-        String text = e.getAllErrors().stream()
-                .map(error -> error.getDefaultMessage())
-                .collect(Collectors.joining("; "));
-        return badRequest(text, request);
+        return badRequest("The request's parameters are not valid for this operation", request);
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.math.BigInteger;
 import java.time.temporal.Temporal;
@@ -26,6 +27,11 @@ public final class JsonProblems {
 
     /** The text for a failure of the JSON reader, or null when {@code failure} is none. */
     public static String describe(Throwable failure) {
+        if (failure instanceof InvalidFormatException format && format.getTargetType() == String.class) {
+            String field = field(format);
+            return (field.isEmpty() ? "The request body" : "field " + field)
+                    + " must be plain text: no control characters other than tab and line breaks, no broken Unicode";
+        }
         if (failure instanceof JsonMappingException mapping) {
             String field = field(mapping);
             String expected = mapping instanceof MismatchedInputException mismatch ? expected(mismatch.getTargetType())
@@ -55,7 +61,7 @@ public final class JsonProblems {
     }
 
     /** The JSON path of a mapping failure, e.g. {@code approvers[0].id}; empty for the document itself. */
-    public static String field(JsonMappingException mapping) {
+    private static String field(JsonMappingException mapping) {
         String path = mapping.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? "." + abbreviated(ref.getFieldName()) : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining());
@@ -63,7 +69,7 @@ public final class JsonProblems {
     }
 
     /** What a value of the type looks like in JSON, or null when that says nothing useful. */
-    public static String expected(Class<?> type) {
+    private static String expected(Class<?> type) {
         if (type == null) {
             return null;
         }

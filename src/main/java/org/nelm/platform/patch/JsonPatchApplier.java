@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.flipkart.zjsonpatch.CompatibilityFlags;
 import com.flipkart.zjsonpatch.JsonPatch;
 import com.flipkart.zjsonpatch.JsonPatchApplicationException;
@@ -50,10 +49,7 @@ public class JsonPatchApplier {
         try {
             return mapper.treeToValue(patched, resultType);
         } catch (JsonMappingException e) {
-            String expected = e instanceof MismatchedInputException mismatch
-                    ? JsonProblems.expected(mismatch.getTargetType()) : null;
-            throw ApiException.badRequest("Invalid value for field " + JsonProblems.field(e)
-                    + " after applying the patch" + (expected == null ? "" : ": it must be " + expected));
+            throw ApiException.badRequest(JsonProblems.describe(e) + " after applying the patch");
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw ApiException.badRequest("The patched object does not have the shape of the resource");
         }

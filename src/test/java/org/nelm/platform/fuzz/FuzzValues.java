@@ -87,6 +87,16 @@ final class FuzzValues {
                 weight(1, Arbitraries.just(null)));
     }
 
+    /** A value meant to fail: hostile text above all (lengths at and past the limits), else any JSON or nothing. */
+    static Arbitrary<String> hostile() {
+        return Arbitraries.frequencyOf(
+                weight(3, jsonString()),
+                weight(2, Arbitraries.of(255, 256, 4000, 4001, 8001).flatMap(length -> Arbitraries.of("x", "😀", "\u0000")
+                        .map(unit -> quote(unit.repeat(Math.max(1, length / unit.length())))))),
+                weight(2, json(2)),
+                weight(1, Arbitraries.just(null)));
+    }
+
     static Arbitrary<String> uuid() {
         return Arbitraries.randomValue(random -> new UUID(random.nextLong(), random.nextLong()).toString());
     }

@@ -102,9 +102,9 @@ class JsonPatchApplierTest {
     @Test
     void aResultOfTheWrongTypeNamesTheField() {
         assertBadRequest("[{\"op\":\"replace\",\"path\":\"/name\",\"value\":{\"new name\":null}}]",
-                "Invalid value for field name");
+                "field name must be a string after applying the patch");
         assertBadRequest("[{\"op\":\"replace\",\"path\":\"/flag\",\"value\":[1]}]",
-                "Invalid value for field flag after applying the patch: it must be true or false");
+                "field flag must be true or false after applying the patch");
     }
 
     @Test
