@@ -93,7 +93,7 @@ final class FuzzRequests {
                     BodyKind.CSV, Map.of("dryRun", f -> Arbitraries.frequencyOf(
                             weight(8, Arbitraries.just("true")),
                             weight(1, Arbitraries.just("false")),
-                            weight(1, FuzzValues.bool())))),
+                            weight(1, Arbitraries.of("TRUE", "yes", ""))))),
             op("getNonEmployeeBulkUploadStatus", "GET", "/non-employee-sources/{source}/non-employee-bulk-upload/status",
                     BodyKind.NONE),
             op("getNonEmployeeBulkUploadResults", "GET",
@@ -103,7 +103,7 @@ final class FuzzRequests {
             op("listNonEmployeeApprovals", "GET", "/non-employee-approvals", BodyKind.NONE,
                     withRequestedFor(paging(List.of("created", "modified"), "approvalStatus"))),
             op("getNonEmployeeApproval", "GET", "/non-employee-approvals/{approval}", BodyKind.NONE,
-                    Map.of("include-detail", f -> param(FuzzValues.bool()))),
+                    Map.of("include-detail", f -> FuzzValues.bool())),
             op("approveNonEmployeeRequest", "POST", "/non-employee-approvals/{approval}/approve", BodyKind.DECISION),
             op("rejectNonEmployeeRequest", "POST", "/non-employee-approvals/{approval}/reject", BodyKind.DECISION),
             op("getNonEmployeeApprovalSummary", "GET", "/non-employee-approvals/summary/{identity}", BodyKind.NONE),
@@ -176,9 +176,9 @@ final class FuzzRequests {
 
     private static Map<String, Function<Fixtures, Arbitrary<String>>> paging(List<String> sortable, String filterable) {
         Map<String, Function<Fixtures, Arbitrary<String>>> query = new LinkedHashMap<>();
-        query.put("limit", f -> param(FuzzValues.paging()));
-        query.put("offset", f -> param(FuzzValues.paging()));
-        query.put("count", f -> param(FuzzValues.bool()));
+        query.put("limit", f -> FuzzValues.paging());
+        query.put("offset", f -> FuzzValues.paging());
+        query.put("count", f -> FuzzValues.bool());
         query.put("filters", f -> param(FuzzValues.filters(List.of(filterable), filterable.equals("sourceId")
                 ? f.sourceId() : "PENDING")));
         query.put("sorters", f -> param(FuzzValues.sorters(sortable)));
@@ -195,7 +195,9 @@ final class FuzzRequests {
     private static Map<String, Function<Fixtures, Arbitrary<String>>> sourceList() {
         Map<String, Function<Fixtures, Arbitrary<String>>> query = withRequestedFor(
                 paging(List.of("name", "created", "sourceId"), "name"));
-        query.put("non-employee-count", f -> param(FuzzValues.bool()));
+        // the contract gives this list no filters: any value is a 400, so it is sent only now and then
+        query.put("filters", f -> Arbitraries.frequencyOf(weight(9, Arbitraries.just(null)), weight(1, text())));
+        query.put("non-employee-count", f -> FuzzValues.bool());
         return query;
     }
 
@@ -314,9 +316,9 @@ final class FuzzRequests {
     }
 
     /**
-     * An object of the given members (plausible values; null leaves a member out): either every member plausible or
-     * hostile on its own, or all plausible but one, which is hostile, so that a hostile value also reaches the checks
-     * behind the first failing field (the database, the engine).
+     * An object of the given members (plausible values; null leaves a member out): every member plausible or hostile
+     * on its own; all plausible but one, which is hostile, so that a hostile value also reaches the checks behind the
+     * first failing field (the database, the engine); or all plausible, so that the operation succeeds now and then.
      */
     private static Arbitrary<String> objectOf(Map<String, Arbitrary<String>> fields) {
         List<String> names = new ArrayList<>(fields.keySet());
@@ -328,7 +330,10 @@ final class FuzzRequests {
         Arbitrary<String> extra = Arbitraries.frequencyOf(
                 weight(9, Arbitraries.just(null)),
                 weight(1, Combinators.combine(text(), json(1)).as(FuzzValues::member)));
-        return Combinators.combine(Arbitraries.frequencyOf(weight(1, independent), weight(2, oneHostile)), extra)
+        Arbitrary<List<String>> allPlausible = Combinators.combine(names.stream().map(fields::get).toList())
+                .as(chosen -> chosen);
+        return Combinators.combine(Arbitraries.frequencyOf(weight(1, independent), weight(2, oneHostile),
+                        weight(1, allPlausible)), extra)
                 .as((chosen, more) -> {
                     List<String> members = new ArrayList<>();
                     for (int i = 0; i < names.size(); i++) {

@@ -114,23 +114,27 @@ final class FuzzValues {
                 weight(4, others));
     }
 
-    /** A query parameter's value: the plausible one mostly, else anything. */
-    static Arbitrary<String> param(Arbitrary<String> plausible) {
+    /** A query parameter's value: plausible, left out, or (now and then) hostile. */
+    static Arbitrary<String> param(Arbitrary<String> plausible, Arbitrary<String> hostile) {
         return Arbitraries.frequencyOf(
-                weight(5, plausible),
-                weight(2, text()),
-                weight(3, Arbitraries.just(null)));
+                weight(12, plausible),
+                weight(6, Arbitraries.just(null)),
+                weight(1, hostile),
+                weight(1, text()));
+    }
+
+    static Arbitrary<String> param(Arbitrary<String> plausible) {
+        return param(plausible, text());
     }
 
     static Arbitrary<String> paging() {
-        return Arbitraries.frequencyOf(
-                weight(4, Arbitraries.integers().between(0, 260).map(String::valueOf)),
-                weight(2, Arbitraries.of("-1", "abc", "", " 5 ", "+5", "1e3", "٣", "99999999999",
-                        "2147483648", "0x10", "1.0", "250", "251")));
+        return param(Arbitraries.integers().between(0, 250).map(String::valueOf),
+                Arbitraries.of("-1", "abc", "", " 5 ", "+5", "1e3", "٣", "99999999999", "2147483648", "0x10", "1.0",
+                        "251"));
     }
 
     static Arbitrary<String> bool() {
-        return Arbitraries.of("true", "false", "TRUE", "yes", "1", "", "null");
+        return param(Arbitraries.of("true", "false"), Arbitraries.of("TRUE", "yes", "1", "", "null"));
     }
 
     /** Filters: the grammar's pieces in any order and nesting, plus plain garbage. */
