@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.nelm.platform.StoredTime;
 import org.nelm.platform.error.ApiException;
+import org.nelm.platform.web.InputText;
 import org.nelm.record.NonEmployeeRecord;
 import org.nelm.record.RecordService;
 import org.nelm.request.RequestRow;
@@ -214,8 +215,9 @@ public class ApprovalSteps {
         if (decision == ApprovalStatus.REJECTED && (comment == null || comment.isBlank())) {
             throw ApiException.badRequest("comment is required;");
         }
-        if (comment != null && comment.length() > MAX_COMMENT) {
-            throw ApiException.badRequest("comment must be at most " + MAX_COMMENT + " characters;");
+        String problem = InputText.problem("comment", comment, MAX_COMMENT);
+        if (problem != null) {
+            throw ApiException.badRequest(problem + ";");
         }
     }
 

@@ -14,6 +14,9 @@ import org.nelm.request.RequestRow;
  */
 final class ReviewSheet {
 
+    /** The engine keeps a text variable in one varchar(4000) column; the whole request is in our tables. */
+    static final int MAX_TEXT = 4000;
+
     private ReviewSheet() {
     }
 
@@ -32,7 +35,7 @@ final class ReviewSheet {
         ne.data().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(entry -> text.append('\n').append(quoted(entry.getKey())).append(": ")
                         .append(quoted(entry.getValue())));
-        return text.toString();
+        return fitted(text);
     }
 
     /** One line per decided level, in order; empty before the first decision. */
@@ -48,7 +51,19 @@ final class ReviewSheet {
                 text.append(", comment ").append(quoted(item.comment()));
             }
         }
-        return text.toString();
+        return fitted(text);
+    }
+
+    /** The text, cut to {@link #MAX_TEXT} with "..." at the end where it is longer (never inside a surrogate pair). */
+    static String fitted(CharSequence text) {
+        if (text.length() <= MAX_TEXT) {
+            return text.toString();
+        }
+        int cut = MAX_TEXT - 3;
+        if (Character.isHighSurrogate(text.charAt(cut - 1))) {
+            cut--;
+        }
+        return text.subSequence(0, cut) + "...";
     }
 
     /**

@@ -33,29 +33,41 @@ class BulkController {
     private final BulkJobs jobs;
     private final BulkJobRunner runner;
     private final CsvExport export;
+    private final UploadSlots slots;
 
     BulkController(CurrentCaller callers, SourcePolicies sources, BulkImports imports, BulkJobs jobs,
-                   BulkJobRunner runner, CsvExport export) {
+                   BulkJobRunner runner, CsvExport export, UploadSlots slots) {
         this.callers = callers;
         this.sources = sources;
         this.imports = imports;
         this.jobs = jobs;
         this.runner = runner;
         this.export = export;
+        this.slots = slots;
     }
 
     @PostMapping(path = "/non-employee-bulk-upload", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<?> upload(@PathVariable String id, @RequestPart("data") MultipartFile data,
-                             @RequestParam(defaultValue = "false") boolean dryRun) throws IOException {
+                             @RequestParam(defaultValue = "false") boolean dryRun) {
         Caller caller = callers.manager();
         caller.require(RoleContext.NESR_CREATE);
         SourcePolicy source = source(id);
-        if (dryRun) {
-            return ResponseEntity.ok(imports.dryRun(source, data.getBytes()));
+        UploadSlots.Slot slot = slots.take(source.id());
+        boolean handedOver = false;
+        try {
+            if (dryRun) {
+                return ResponseEntity.ok(imports.dryRun(source, data.getSize(), data));
+            }
+            BulkImports.SubmittedJob submitted = imports.submit(source, data.getOriginalFilename(), data.getSize(), data);
+            slot.releaseSource();
+            runner.start(submitted.job().id(), submitted.file(), slot::close);
+            handedOver = true;
+            return ResponseEntity.status(HttpStatus.ACCEPTED).body(submitted.job().toContract());
+        } finally {
+            if (!handedOver) {
+                slot.close();
+            }
         }
-        BulkImports.SubmittedJob submitted = imports.submit(source, data.getOriginalFilename(), data.getBytes());
-        runner.start(submitted.job().id(), submitted.file());
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(submitted.job().toContract());
     }
 
     @GetMapping("/non-employee-bulk-upload/status")

@@ -3,6 +3,10 @@ package org.nelm.bulk;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -17,6 +21,7 @@ import org.nelm.record.RecordBatchWriter.Outcome;
 import org.nelm.record.RecordService;
 import org.nelm.source.SourcePolicies;
 import org.nelm.source.SourcePolicy;
+import org.springframework.core.io.InputStreamSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -54,15 +59,10 @@ class BulkImports {
 
     /** Stores the file as a PENDING job; 400 for a bad file, 400.1.409 while another import of the source runs. */
     @Transactional
-    SubmittedJob submit(SourcePolicy source, String fileName, byte[] file) {
-        CheckedFile checked = checkedFile(source, file);
+    SubmittedJob submit(SourcePolicy source, String fileName, long size, InputStreamSource file) {
+        CheckedFile checked = checkedFile(source, size, open(file));
         sources.lock(source.id());
-        jobs.newest(source.id())
-                .filter(job -> job.status() == JobStatus.PENDING || job.status() == JobStatus.IN_PROGRESS)
-                .ifPresent(running -> {
-                    throw ApiException.conflict("An import into this source is already " + running.status()
-                            + " (job " + running.id() + "); upload again when it has ended");
-                });
+        refuseWhileRunning(source);
         List<RowResult> preview = outcomes(source, checked, false);
         long refused = preview.stream().filter(r -> r.reasons().contains(LIMIT_TEXT)).count();
         if (refused > 0) {
@@ -72,15 +72,28 @@ class BulkImports {
         OffsetDateTime now = StoredTime.now(clock);
         BulkJob job = new BulkJob(UUID.randomUUID().toString(), source.id(), JobStatus.PENDING, checked.rows().size(),
                 properties.batchSize(), 0, 0, 0, null, now, now);
-        jobs.insert(job, fileName, file);
+        jobs.insert(job, fileName, size, file);
         return new SubmittedJob(job, checked);
     }
 
-    /** Everything an import would do, row by row, without writing anything. */
+    /**
+     * Everything an import would do, row by row, without writing anything; refused like an upload while an import
+     * of the source runs, since its outcome would change under it.
+     */
     @Transactional(readOnly = true)
-    BulkUploadResults dryRun(SourcePolicy source, byte[] file) {
-        List<RowResult> rows = outcomes(source, checkedFile(source, file), false);
+    BulkUploadResults dryRun(SourcePolicy source, long size, InputStreamSource file) {
+        refuseWhileRunning(source);
+        List<RowResult> rows = outcomes(source, checkedFile(source, size, open(file)), false);
         return summary(null, source.id(), null, true, rows);
+    }
+
+    private void refuseWhileRunning(SourcePolicy source) {
+        jobs.newest(source.id())
+                .filter(job -> job.status() == JobStatus.PENDING || job.status() == JobStatus.IN_PROGRESS)
+                .ifPresent(running -> {
+                    throw ApiException.conflict("An import into this source is already " + running.status()
+                            + " (job " + running.id() + "); upload again when it has ended");
+                });
     }
 
     BulkUploadResults results(BulkJob job) {
@@ -121,18 +134,35 @@ class BulkImports {
     }
 
     /**
-     * Reads and checks the file. The custom attributes its header names are replaced on updated records (an
-     * empty cell removes the value); those it does not name are kept.
+     * Reads and checks the file as it streams in. The custom attributes its header names are replaced on updated
+     * records (an empty cell removes the value); those it does not name are kept.
      */
-    CheckedFile checkedFile(SourcePolicy source, byte[] file) {
-        if (file.length > properties.maxFileSize().toBytes()) {
-            throw ApiException.limit("The file has " + file.length + " bytes; at most "
-                    + properties.maxFileSize().toBytes() + " are accepted");
+    CheckedFile checkedFile(SourcePolicy source, long size, InputStream file) {
+        try (InputStream in = file) {
+            if (size > properties.maxFileSize().toBytes()) {
+                throw ApiException.limit("The file has " + size + " bytes; at most "
+                        + properties.maxFileSize().toBytes() + " are accepted");
+            }
+            ParsedCsv csv = CsvReader.read(in, source, RecordService.MAX_RECORDS_PER_SOURCE);
+            Set<String> dataColumns = csv.header().stream().filter(c -> !CsvColumns.FIXED.contains(c))
+                    .collect(Collectors.toUnmodifiableSet());
+            return new CheckedFile(dataColumns, rowChecks.check(csv, source));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        ParsedCsv csv = CsvReader.read(file, source, RecordService.MAX_RECORDS_PER_SOURCE);
-        Set<String> dataColumns = csv.header().stream().filter(c -> !CsvColumns.FIXED.contains(c))
-                .collect(Collectors.toUnmodifiableSet());
-        return new CheckedFile(dataColumns, rowChecks.check(csv, source));
+    }
+
+    /** The stored file of a job, read again when a job runs on another node or after a restart. */
+    CheckedFile checkedFile(SourcePolicy source, byte[] stored) {
+        return checkedFile(source, stored.length, new ByteArrayInputStream(stored));
+    }
+
+    private static InputStream open(InputStreamSource file) {
+        try {
+            return file.getInputStream();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     String toJson(List<RowResult> rows) {

@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -91,7 +92,22 @@ class BulkJobRunner {
 
     /** Runs the job in the background with the file as checked at upload; null = read the stored file. */
     void start(String jobId, CheckedFile checked) {
-        executor.execute(() -> run(jobId, now(), Integer.MAX_VALUE, checked));
+        start(jobId, checked, () -> { });
+    }
+
+    /** As {@link #start(String, CheckedFile)}, then {@code done} (the upload's slot is given back). */
+    void start(String jobId, CheckedFile checked, Runnable done) {
+        try {
+            executor.execute(() -> {
+                try {
+                    run(jobId, now(), Integer.MAX_VALUE, checked);
+                } finally {
+                    done.run();
+                }
+            });
+        } catch (RejectedExecutionException stopping) {
+            done.run();
+        }
     }
 
     @EventListener(ApplicationReadyEvent.class)

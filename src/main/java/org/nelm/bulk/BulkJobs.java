@@ -5,7 +5,9 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.core.io.InputStreamSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.support.SqlBinaryValue;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -22,7 +24,8 @@ class BulkJobs {
         this.jdbc = jdbc;
     }
 
-    void insert(BulkJob job, String fileName, byte[] file) {
+    /** Stores the job with its file, streamed into the row. */
+    void insert(BulkJob job, String fileName, long size, InputStreamSource file) {
         jdbc.sql("""
                         insert into nelm_bulk_job (id, source_id, status, file_name, file_data, row_count, batch_size,
                             created_count, updated_count, failed_count, created, modified)
@@ -32,7 +35,7 @@ class BulkJobs {
                 .param("sourceId", job.sourceId())
                 .param("status", job.status().name())
                 .param("fileName", fileName)
-                .param("file", file)
+                .param("file", new SqlBinaryValue(file, size))
                 .param("rowCount", job.rowCount())
                 .param("batchSize", job.batchSize())
                 .param("created", job.created())
@@ -115,17 +118,21 @@ class BulkJobs {
         return true;
     }
 
-    /** Ends the job with the totals of its committed batches; status ERROR when any row failed or errorText is set. */
+    /**
+     * Ends the job with the totals of its committed batches; status ERROR when any row failed or errorText is set.
+     * The file is emptied: nothing reads it once the job has ended, and the per-row results stay.
+     */
     void finish(String jobId, String owner, String errorText, OffsetDateTime now) {
         jdbc.sql("""
                         update nelm_bulk_job set
                             created_count = (select coalesce(sum(created_count), 0) from nelm_bulk_batch where job_id = :id),
                             updated_count = (select coalesce(sum(updated_count), 0) from nelm_bulk_batch where job_id = :id),
                             failed_count = (select coalesce(sum(failed_count), 0) from nelm_bulk_batch where job_id = :id),
-                            error_text = :errorText, modified = :now, heartbeat = :now
+                            error_text = :errorText, modified = :now, heartbeat = :now, file_data = :noFile
                         where id = :id and (owner = :owner or owner is null)
                         """)
                 .param("id", jobId).param("owner", owner).param("errorText", errorText).param("now", now)
+                .param("noFile", new byte[0])
                 .update();
         jdbc.sql("""
                         update nelm_bulk_job set status = case when failed_count > 0 or error_text is not null

@@ -20,7 +20,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The export CSV: the contract's eight columns, then the source's custom attributes by technical name, dates in
- * ISO-8601 with offset. Rows go from the database cursor straight to the response, so memory stays flat.
+ * ISO-8601 with offset. Rows go from the database cursor straight to the response, so memory stays flat. Text
+ * values that a spreadsheet would take for a formula are written with a leading quote ({@link SpreadsheetText});
+ * dates start with a digit and need none.
  */
 @Component
 class CsvExport {
@@ -44,7 +46,7 @@ class CsvExport {
         records.forEachInSource(source.id(), record -> {
             row.clear();
             fixed(row, record);
-            custom.forEach(name -> row.add(record.data().getOrDefault(name, "")));
+            custom.forEach(name -> row.add(SpreadsheetText.escape(record.data().getOrDefault(name, ""))));
             try {
                 printer.printRecord(row);
             } catch (IOException e) {
@@ -55,12 +57,12 @@ class CsvExport {
     }
 
     private static void fixed(List<String> row, NonEmployeeRecord record) {
-        row.add(record.accountName());
-        row.add(record.firstName());
-        row.add(record.lastName());
-        row.add(record.phone());
-        row.add(record.email());
-        row.add(record.manager());
+        row.add(SpreadsheetText.escape(record.accountName()));
+        row.add(SpreadsheetText.escape(record.firstName()));
+        row.add(SpreadsheetText.escape(record.lastName()));
+        row.add(SpreadsheetText.escape(record.phone()));
+        row.add(SpreadsheetText.escape(record.email()));
+        row.add(SpreadsheetText.escape(record.manager()));
         row.add(iso(record.startDate()));
         row.add(iso(record.endDate()));
     }

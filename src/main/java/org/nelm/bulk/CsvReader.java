@@ -1,14 +1,9 @@
 package org.nelm.bulk;
 
 import java.io.IOException;
-import java.io.StringReader;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -16,6 +11,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.nelm.platform.error.ApiException;
+import org.nelm.platform.web.InputText;
 import org.nelm.source.SchemaAttributeDef;
 import org.nelm.source.SourcePolicy;
 
@@ -24,43 +20,50 @@ import org.nelm.source.SourcePolicy;
  * holding commas and line breaks, blanks around values, empty lines and all-empty rows (",,,,") ignored.
  * A file that cannot be read as a whole (encoding, CSV syntax, header, size) is a 400 listing every problem,
  * one message per problem with its line number; problems of single rows are left to {@link RowChecks}.
+ * <p>
+ * The file is streamed ({@link CsvInput}): memory grows with the rows kept (at most 20,000, each with the values
+ * of its header's columns), not with the file's empty lines, columns or size. The parser counts the line of the
+ * last character it read: a row's line is that of its end minus the line breaks inside its quoted values.
  */
 final class CsvReader {
 
+    /** Values are trimmed here, after their line breaks were counted. */
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
             .setIgnoreEmptyLines(true)
             .setIgnoreSurroundingSpaces(true)
-            .setTrim(true)
             .get();
+    /** How many header problems one answer lists. */
+    private static final int MAX_PROBLEMS = 20;
 
     private CsvReader() {
     }
 
-    static ParsedCsv read(byte[] bytes, SourcePolicy source, int maxRows) {
-        String text = decode(bytes);
-        List<Integer> lineStarts = lineStarts(text);
+    static ParsedCsv read(InputStream file, SourcePolicy source, int maxRows) {
+        CsvInput input = new CsvInput(file);
+        CSVParser parser = null;
         List<String> header = null;
         List<ParsedCsv.Row> rows = new ArrayList<>();
-        try (CSVParser parser = CSVParser.parse(new StringReader(text), FORMAT)) {
+        try {
+            parser = CSVParser.builder().setReader(input).setFormat(FORMAT).get();
             for (CSVRecord record : parser) {
-                List<String> cells = Arrays.asList(record.values());
-                if (cells.stream().allMatch(String::isEmpty)) {
+                input.recordRead();
+                String[] values = record.values();
+                int line = (int) (parser.getCurrentLineNumber() - lineBreaks(values));
+                if (!trimmed(values)) {
                     continue;
                 }
-                int line = lineOf(lineStarts, record.getCharacterPosition());
                 if (header == null) {
-                    header = checkedHeader(cells, line, source);
+                    header = checkedHeader(values, line, source);
                     continue;
                 }
-                rows.add(new ParsedCsv.Row(line, cells));
+                rows.add(ParsedCsv.Row.of(line, values, header.size()));
                 if (rows.size() > maxRows) {
                     throw ApiException.limit("The file has more than " + maxRows
                             + " rows; a source holds at most " + maxRows + " non-employees");
                 }
             }
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
-            throw ApiException.badRequest("line " + lineOf(lineStarts, text.length()) + ": the file is not valid CSV ("
-                    + rootMessage(e) + ")");
+            throw unreadable(e, parser);
         }
         if (header == null) {
             throw ApiException.badRequest("line 1: the file is empty; the first line must be the header "
@@ -72,98 +75,106 @@ final class CsvReader {
         return new ParsedCsv(header, rows);
     }
 
-    private static String decode(byte[] bytes) {
-        if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE)
-                || (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF))) {
-            throw ApiException.badRequest("line 1: the file is UTF-16; save it as \"CSV UTF-8\"");
+    /** Trims every value in place and removes the spreadsheet quote of export; false when all are empty. */
+    private static boolean trimmed(String[] values) {
+        boolean any = false;
+        for (int i = 0; i < values.length; i++) {
+            values[i] = SpreadsheetText.unescape(values[i].trim());
+            any |= !values[i].isEmpty();
         }
-        try {
-            String text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
-        } catch (CharacterCodingException e) {
-            throw ApiException.badRequest("line " + firstBadLine(bytes)
+        return any;
+    }
+
+    /** Line breaks inside quoted values, counted as the parser counts lines (CRLF once). */
+    private static int lineBreaks(String[] values) {
+        int breaks = 0;
+        for (String value : values) {
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                if (c == '\n' && (i == 0 || value.charAt(i - 1) != '\r') || c == '\r') {
+                    breaks++;
+                }
+            }
+        }
+        return breaks;
+    }
+
+    /** The whole-file problem behind a failed read, at the line where reading stopped. */
+    private static ApiException unreadable(Exception e, CSVParser parser) {
+        Throwable cause = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+        if (cause instanceof CsvInput.Utf16) {
+            return ApiException.badRequest("line 1: the file is UTF-16; save it as \"CSV UTF-8\"");
+        }
+        if (cause instanceof CsvInput.NotUtf8 notUtf8) {
+            return ApiException.badRequest("line " + notUtf8.line
                     + ": the file is not UTF-8 encoded; save it as \"CSV UTF-8\"");
         }
+        if (cause instanceof CsvInput.TooManyCommas tooMany) {
+            return ApiException.limit("line " + tooMany.line + ": the row has more than " + CsvInput.MAX_COMMAS
+                    + " commas");
+        }
+        long line = parser == null ? 1 : Math.max(1, parser.getCurrentLineNumber());
+        return ApiException.badRequest("line " + line + ": the file is not valid CSV (a quoted value is not"
+                + " closed, or text follows its closing quote)");
     }
 
     /** Trailing unnamed columns (what spreadsheets add after the last used column) are dropped. */
-    private static List<String> checkedHeader(List<String> cells, int line, SourcePolicy source) {
-        List<String> header = new ArrayList<>(cells);
-        while (!header.isEmpty() && header.get(header.size() - 1).isEmpty()) {
-            header.remove(header.size() - 1);
+    private static List<String> checkedHeader(String[] cells, int line, SourcePolicy source) {
+        int size = cells.length;
+        while (size > 0 && cells[size - 1].isEmpty()) {
+            size--;
         }
+        List<String> header = List.of(cells).subList(0, size);
         List<String> allowed = CsvColumns.of(source);
-        List<String> problems = new ArrayList<>();
+        Problems problems = new Problems(line);
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < header.size(); i++) {
             String name = header.get(i);
             if (name.isEmpty()) {
-                problems.add("line " + line + ": column " + (i + 1) + " has no name");
+                problems.add("column " + (i + 1) + " has no name");
             } else if (!allowed.contains(name)) {
-                problems.add("line " + line + ": unknown column \"" + name + "\"; the columns of this source are "
+                problems.add("unknown column " + InputText.quoted(name) + "; the columns of this source are "
                         + String.join(",", allowed));
             } else if (!seen.add(name)) {
-                problems.add("line " + line + ": column \"" + name + "\" appears more than once");
+                problems.add("column \"" + name + "\" appears more than once");
             }
         }
-        CsvColumns.FIXED.stream().filter(name -> !header.contains(name))
-                .forEach(name -> problems.add("line " + line + ": missing column \"" + name + "\""));
+        CsvColumns.FIXED.stream().filter(name -> !seen.contains(name))
+                .forEach(name -> problems.add("missing column \"" + name + "\""));
         source.customAttributes().stream().filter(SchemaAttributeDef::required)
                 .map(SchemaAttributeDef::technicalName)
-                .filter(name -> !header.contains(name))
-                .forEach(name -> problems.add("line " + line + ": missing column \"" + name
-                        + "\" (a required attribute of the source)"));
-        if (!problems.isEmpty()) {
-            throw ApiException.badRequest(problems);
-        }
+                .filter(name -> !seen.contains(name))
+                .forEach(name -> problems.add("missing column \"" + name + "\" (a required attribute of the source)"));
+        problems.throwIfAny();
         return List.copyOf(header);
     }
 
-    private static List<Integer> lineStarts(String text) {
-        List<Integer> starts = new ArrayList<>();
-        starts.add(0);
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                starts.add(i + 1);
+    /** The problems of one line, the first {@link #MAX_PROBLEMS} of them spelled out. */
+    private static final class Problems {
+
+        private final int line;
+        private final List<String> texts = new ArrayList<>();
+        private int more;
+
+        Problems(int line) {
+            this.line = line;
+        }
+
+        void add(String text) {
+            if (texts.size() < MAX_PROBLEMS) {
+                texts.add("line " + line + ": " + text);
+            } else {
+                more++;
             }
         }
-        return starts;
-    }
 
-    private static int lineOf(List<Integer> lineStarts, long position) {
-        int index = java.util.Collections.binarySearch(lineStarts, (int) position);
-        return index >= 0 ? index + 1 : -index - 1;
-    }
-
-    private static int firstBadLine(byte[] bytes) {
-        var decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        int line = 1;
-        int start = 0;
-        for (int i = 0; i <= bytes.length; i++) {
-            if (i == bytes.length || bytes[i] == '\n') {
-                try {
-                    decoder.reset().decode(ByteBuffer.wrap(bytes, start, i - start));
-                } catch (CharacterCodingException e) {
-                    return line;
-                }
-                line++;
-                start = i + 1;
+        void throwIfAny() {
+            if (more > 0) {
+                texts.add("line " + line + ": and " + more + " more problems of the header");
+            }
+            if (!texts.isEmpty()) {
+                throw ApiException.badRequest(texts);
             }
         }
-        return 1;
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.nelm.platform.web.InputText;
 import org.nelm.record.NonEmployeeRequestBody;
 import org.nelm.record.NonEmployeeValidator;
 import org.nelm.source.SourcePolicy;
@@ -40,18 +41,19 @@ class RowChecks {
             ParsedCsv.Row row = csv.rows().get(i);
             NonEmployeeRequestBody body = bodies.get(i);
             List<String> problems = new ArrayList<>();
-            for (int cell = csv.header().size(); cell < row.cells().size(); cell++) {
-                if (!row.cells().get(cell).isEmpty()) {
-                    problems.add("value \"" + row.cells().get(cell) + "\" in column " + (cell + 1)
-                            + " is under no column of the header (unknown column)");
-                }
+            ParsedCsv.Stray stray = row.stray();
+            if (stray != null) {
+                problems.add("value " + InputText.quoted(stray.value()) + " in column " + stray.column()
+                        + (stray.count() == 1 ? " is under no column of the header (unknown column)"
+                        : " and " + (stray.count() - 1) + " more values are under no column of the header"
+                        + " (unknown columns)"));
             }
             NonEmployeeValidator.Checked checked = validator.check(body, source);
             problems.addAll(checked.problems());
             String name = body.accountName() == null ? null : body.accountName().trim();
             List<Integer> sameName = name == null ? List.of() : linesByName.getOrDefault(name, List.of());
             if (sameName.size() > 1) {
-                problems.add("accountName \"" + name + "\" appears more than once in the file (lines "
+                problems.add("accountName " + InputText.quoted(name) + " appears more than once in the file (lines "
                         + sameName.stream().map(String::valueOf).collect(Collectors.joining(", ")) + ")");
             }
             plans.add(new RowPlan(row.line(), name, problems.isEmpty() ? checked.nonEmployee() : null,

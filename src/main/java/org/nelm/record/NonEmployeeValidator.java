@@ -1,18 +1,18 @@
 package org.nelm.record;
 
+import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.nelm.platform.error.ApiException;
+import org.nelm.platform.web.InputText;
 import org.nelm.source.SchemaAttributeDef;
 import org.nelm.source.SourcePolicies;
 import org.nelm.source.SourcePolicy;
@@ -20,14 +20,26 @@ import org.springframework.stereotype.Component;
 
 /**
  * The one validator for requests, records and CSV rows. Problems are collected and reported together in the
- * contract's style ({@code firstName is required; accountName is required;}).
+ * contract's style ({@code firstName is required; accountName is required;}). Every field's length and text rules
+ * ({@link InputText}) are checked before anything else looks at its value, and every check is linear in the
+ * value's length: limits and their reasons are in docs/security.md ("Input limits").
  */
 @Component
 public class NonEmployeeValidator {
 
     public static final int MAX_DATA_ENTRIES = 10;
     static final int MAX_TEXT = 255;
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+    /** A date-time with nanoseconds and offset has 35 characters. */
+    static final int MAX_DATE = 64;
+    static final int MAX_DATA_VALUE = 4000;
+    /** All keys and values of data together; their JSON form then always fits the 20,000-character column. */
+    static final int MAX_DATA_TOTAL = 8000;
+    /**
+     * RFC 3339 has four-digit years; the instant must have one too in UTC, where every date is stored and returned
+     * (9999-12-31T23:59:59-18:00 would be year 10000 there).
+     */
+    static final Instant MIN_DATE = Instant.parse("0001-01-01T00:00:00Z");
+    static final Instant MAX_DATE_TIME = Instant.parse("9999-12-31T23:59:59.999999Z");
 
     private final SourcePolicies sources;
 
@@ -37,8 +49,8 @@ public class NonEmployeeValidator {
 
     /** Validates against the body's own source; throws 400 (or 400.1.4 for too many data entries). */
     public NonEmployee validate(NonEmployeeRequestBody body) {
-        SourcePolicy source = body.sourceId() == null || body.sourceId().isBlank() ? null
-                : sources.find(body.sourceId()).orElse(null);
+        boolean lookUp = body.sourceId() != null && !body.sourceId().isBlank() && body.sourceId().length() <= MAX_TEXT;
+        SourcePolicy source = lookUp ? sources.find(body.sourceId()).orElse(null) : null;
         return validate(body, source);
     }
 
@@ -72,93 +84,145 @@ public class NonEmployeeValidator {
     /** All problems of one body, empty when it is valid; CSV import reports them per row. */
     public List<String> problems(NonEmployeeRequestBody body, SourcePolicy source) {
         List<String> problems = new ArrayList<>();
-        required(problems, "accountName", body.accountName());
-        required(problems, "firstName", body.firstName());
-        required(problems, "lastName", body.lastName());
-        required(problems, "email", body.email());
-        required(problems, "phone", body.phone());
-        required(problems, "manager", body.manager());
-        required(problems, "sourceId", body.sourceId());
-        required(problems, "startDate", body.startDate());
-        required(problems, "endDate", body.endDate());
-        if (present(body.sourceId()) && source == null) {
+        text(problems, "accountName", body.accountName(), MAX_TEXT);
+        text(problems, "firstName", body.firstName(), MAX_TEXT);
+        text(problems, "lastName", body.lastName(), MAX_TEXT);
+        boolean email = text(problems, "email", body.email(), MAX_TEXT);
+        text(problems, "phone", body.phone(), MAX_TEXT);
+        text(problems, "manager", body.manager(), MAX_TEXT);
+        boolean sourceId = text(problems, "sourceId", body.sourceId(), MAX_TEXT);
+        boolean startDate = text(problems, "startDate", body.startDate(), MAX_DATE);
+        boolean endDate = text(problems, "endDate", body.endDate(), MAX_DATE);
+        if (sourceId && source == null) {
             problems.add(unknownSource(body.sourceId()));
         }
-        if (present(body.email()) && !EMAIL.matcher(body.email().trim()).matches()) {
-            problems.add("email \"" + body.email() + "\" is not a valid e-mail address");
+        if (email && !isEmail(body.email().trim())) {
+            problems.add("email " + InputText.quoted(body.email()) + " is not a valid e-mail address");
         }
-        OffsetDateTime start = dateOrProblem(problems, "startDate", body.startDate());
-        OffsetDateTime end = dateOrProblem(problems, "endDate", body.endDate());
+        OffsetDateTime start = startDate ? dateOrProblem(problems, "startDate", body.startDate()) : null;
+        OffsetDateTime end = endDate ? dateOrProblem(problems, "endDate", body.endDate()) : null;
         if (start != null && end != null && start.isAfter(end)) {
             problems.add("startDate must not be after endDate");
         }
         if (body.data() != null && body.data().size() > MAX_DATA_ENTRIES) {
             problems.add("data holds at most " + MAX_DATA_ENTRIES + " attributes");
-        }
-        if (source != null) {
-            dataProblems(problems, body.data() == null ? Map.of() : body.data(), source);
+        } else if (body.data() != null) {
+            dataProblems(problems, body.data(), source);
         }
         return problems;
     }
 
+    /**
+     * The custom attributes: each key a custom attribute of the source, each value text of at most 4,000
+     * characters, all keys and values together at most 8,000 (so that every valid data fits the stored column).
+     */
     private static void dataProblems(List<String> problems, Map<String, String> data, SourcePolicy source) {
-        Set<String> custom = source.customAttributes().stream().map(SchemaAttributeDef::technicalName)
-                .collect(Collectors.toSet());
-        data.keySet().stream()
-                .filter(key -> !custom.contains(key))
-                .forEach(key -> problems.add("data." + key + " is not a custom attribute of the source"));
-        data.forEach((key, value) -> {
-            if (value != null && value.length() > 4000) {
-                problems.add("data." + key + " must be at most 4000 characters");
+        long total = 0;
+        for (Map.Entry<String, String> entry : data.entrySet()) {
+            String field = "data." + abbreviated(entry.getKey());
+            total += entry.getKey().length() + (entry.getValue() == null ? 0 : entry.getValue().length());
+            if (source != null && !source.hasCustomAttribute(entry.getKey())) {
+                problems.add(field + " is not a custom attribute of the source");
             }
-        });
-        source.customAttributes().stream()
-                .filter(SchemaAttributeDef::required)
-                .filter(attribute -> !present(data.get(attribute.technicalName())))
-                .forEach(attribute -> problems.add("data." + attribute.technicalName() + " is required"));
+            String problem = InputText.problem(field, entry.getValue(), MAX_DATA_VALUE);
+            if (problem != null) {
+                problems.add(problem);
+            }
+        }
+        if (total > MAX_DATA_TOTAL) {
+            problems.add("data must hold at most " + MAX_DATA_TOTAL + " characters in all its keys and values");
+        }
+        if (source != null) {
+            source.customAttributes().stream()
+                    .filter(SchemaAttributeDef::required)
+                    .filter(attribute -> !present(data.get(attribute.technicalName())))
+                    .forEach(attribute -> problems.add("data." + attribute.technicalName() + " is required"));
+        }
     }
 
-    private static void required(List<String> problems, String field, String value) {
+    /** Required text: present, then within the common text rules; true when the value passed both. */
+    private static boolean text(List<String> problems, String field, String value, int max) {
         if (!present(value)) {
             problems.add(field + " is required");
-        } else if (value.length() > MAX_TEXT && !field.endsWith("Date")) {
-            problems.add(field + " must be at most " + MAX_TEXT + " characters");
+            return false;
         }
+        String problem = InputText.problem(field, value, max);
+        if (problem != null) {
+            problems.add(problem);
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * {@code local@domain.tld}: one {@code @} with text before it, a dot inside the domain, no whitespace. Written
+     * out so that it stays linear: the obvious regular expression backtracks for seconds on 20,000 characters.
+     */
+    static boolean isEmail(String value) {
+        int at = value.indexOf('@');
+        if (at <= 0 || value.indexOf('@', at + 1) >= 0) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            if (isAsciiWhitespace(value.charAt(i))) {
+                return false;
+            }
+        }
+        int dot = value.indexOf('.', at + 2);
+        return dot > 0 && dot < value.length() - 1;
+    }
+
+    private static boolean isAsciiWhitespace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     private static OffsetDateTime dateOrProblem(List<String> problems, String field, String value) {
-        if (!present(value)) {
-            return null;
-        }
         try {
             return date(value);
-        } catch (DateTimeParseException e) {
-            problems.add(field + " \"" + value + "\" is not an ISO-8601 date-time (e.g. 2020-03-24T00:00:00-05:00)");
-            return null;
+        } catch (DateOutOfRange e) {
+            problems.add(field + " must lie between " + MIN_DATE + " and " + MAX_DATE_TIME);
+        } catch (DateTimeException e) {
+            problems.add(field + " " + InputText.quoted(value)
+                    + " is not an ISO-8601 date-time (e.g. 2020-03-24T00:00:00-05:00)");
         }
+        return null;
     }
 
     /** The problem of a sourceId that names no source (also when the source was deleted meanwhile). */
     public static String unknownSource(String sourceId) {
-        return "sourceId \"" + sourceId + "\" is not a non-employee source";
+        return "sourceId " + InputText.quoted(sourceId) + " is not a non-employee source";
     }
 
     /**
      * Date-times with offset as in the contract; a plain date means midnight UTC (what spreadsheets give). Kept
      * as both databases give them back (UTC, whole microseconds), so what is returned right after a write is what
-     * a later read returns.
+     * a later read returns. Throws a {@link DateTimeException} for text that is no date-time, a
+     * {@link DateOutOfRange} for one outside the years 0001 to 9999 in UTC.
      */
     public static OffsetDateTime date(String value) {
         String text = value.trim();
-        OffsetDateTime common = IsoDateTimes.parseCommon(text);
-        if (common != null) {
-            return common.withOffsetSameInstant(ZoneOffset.UTC);
+        OffsetDateTime parsed = IsoDateTimes.parseCommon(text);
+        if (parsed == null) {
+            parsed = text.length() == 10 ? LocalDate.parse(text).atStartOfDay().atOffset(ZoneOffset.UTC)
+                    : OffsetDateTime.parse(text);
         }
-        if (text.length() == 10) {
-            return LocalDate.parse(text).atStartOfDay().atOffset(ZoneOffset.UTC);
+        Instant instant = parsed.toInstant();
+        if (instant.isBefore(MIN_DATE) || instant.isAfter(MAX_DATE_TIME)) {
+            throw new DateOutOfRange();
         }
-        OffsetDateTime parsed = OffsetDateTime.parse(text).withOffsetSameInstant(ZoneOffset.UTC);
-        return parsed.getNano() % 1000 == 0 ? parsed : parsed.truncatedTo(ChronoUnit.MICROS);
+        OffsetDateTime utc = instant.atOffset(ZoneOffset.UTC);
+        return utc.getNano() % 1000 == 0 ? utc : utc.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** A well-formed date-time outside the range every database and RFC 3339 can hold. */
+    static final class DateOutOfRange extends DateTimeException {
+        DateOutOfRange() {
+            super("outside the years 0001 to 9999");
+        }
+    }
+
+    private static String abbreviated(String key) {
+        return key.length() <= 100 ? key : key.substring(0, 100) + "...";
     }
 
     private static Map<String, String> cleanData(Map<String, String> data) {

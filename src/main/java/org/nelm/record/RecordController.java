@@ -6,6 +6,7 @@ import org.nelm.platform.error.ApiException;
 import org.nelm.platform.query.CollectionQuery;
 import org.nelm.platform.query.CollectionQueryParser;
 import org.nelm.platform.query.CollectionResponse;
+import org.nelm.platform.web.InputText;
 import org.nelm.platform.web.NelmApi;
 import org.nelm.record.RecordAccess.EditScope;
 import org.nelm.security.Caller;
@@ -112,6 +113,12 @@ class RecordController {
         }
         if (body.ids().stream().anyMatch(id -> id == null || id.isBlank())) {
             throw ApiException.badRequest("ids must not contain empty values");
+        }
+        for (int i = 0; i < body.ids().size(); i++) {
+            String problem = InputText.problem("ids[" + i + "]", body.ids().get(i), NonEmployeeValidator.MAX_TEXT);
+            if (problem != null) {
+                throw ApiException.badRequest(problem);
+            }
         }
         records.deleteAll(body.ids());
         return ResponseEntity.noContent().build();

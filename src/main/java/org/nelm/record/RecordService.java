@@ -14,8 +14,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.nelm.platform.StoredTime;
 import org.nelm.platform.error.ApiException;
+import org.nelm.platform.web.InputText;
 import org.nelm.source.SourceDeleting;
 import org.nelm.source.SourcePolicies;
 import org.springframework.context.event.EventListener;
@@ -131,8 +133,9 @@ public class RecordService {
         }
         List<String> unknown = wanted.stream().filter(id -> !found.contains(id)).toList();
         if (!unknown.isEmpty()) {
-            throw ApiException.badRequest("Unknown non-employee record ids, nothing was deleted: "
-                    + String.join(", ", unknown));
+            String named = unknown.stream().limit(20).map(InputText::quoted).collect(Collectors.joining(", "));
+            throw ApiException.badRequest("Unknown non-employee record ids, nothing was deleted: " + named
+                    + (unknown.size() > 20 ? " and " + (unknown.size() - 20) + " more" : ""));
         }
         for (List<String> chunk : chunks(List.copyOf(wanted))) {
             jdbc.sql("delete from nelm_record where id in (:ids)").param("ids", chunk).update();

@@ -16,6 +16,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.nelm.platform.StoredTime;
 import org.nelm.platform.error.ApiException;
 import org.nelm.platform.patch.JsonPatchApplier;
+import org.nelm.platform.web.InputText;
 import org.nelm.security.Caller;
 import org.nelm.security.RoleContext;
 import org.springframework.dao.DuplicateKeyException;
@@ -133,9 +134,11 @@ class SchemaAttributeService {
         }
         if (body.technicalName() == null || body.technicalName().isBlank()) {
             problems.add("technicalName is required");
+        } else if (body.technicalName().length() > MAX_LABEL) {
+            problems.add("technicalName must be at most " + MAX_LABEL + " characters");
         } else if (!TECHNICAL_NAME.matcher(body.technicalName()).matches()) {
-            problems.add("technicalName \"" + body.technicalName() + "\" must start with a letter and contain only"
-                    + " letters, digits, '.', '_' and '-' (at most 255 characters)");
+            problems.add("technicalName " + InputText.quoted(body.technicalName()) + " must start with a letter and"
+                    + " contain only letters, digits, '.', '_' and '-'");
         }
         labelAndTexts(problems, body.label(), body.helpText(), body.placeholder());
         if (!problems.isEmpty()) {
@@ -161,14 +164,16 @@ class SchemaAttributeService {
     private static void labelAndTexts(List<String> problems, String label, String helpText, String placeholder) {
         if (label == null || label.isBlank()) {
             problems.add("label is required");
-        } else if (label.trim().length() > MAX_LABEL) {
-            problems.add("label must be at most " + MAX_LABEL + " characters");
+        } else {
+            add(problems, InputText.problem("label", label.trim(), MAX_LABEL));
         }
-        if (helpText != null && helpText.length() > MAX_TEXT) {
-            problems.add("helpText must be at most " + MAX_TEXT + " characters");
-        }
-        if (placeholder != null && placeholder.length() > MAX_TEXT) {
-            problems.add("placeholder must be at most " + MAX_TEXT + " characters");
+        add(problems, InputText.problem("helpText", helpText, MAX_TEXT));
+        add(problems, InputText.problem("placeholder", placeholder, MAX_TEXT));
+    }
+
+    private static void add(List<String> problems, String problem) {
+        if (problem != null) {
+            problems.add(problem);
         }
     }
 

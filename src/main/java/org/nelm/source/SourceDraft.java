@@ -9,6 +9,10 @@ record SourceDraft(String name, String description, String ownerId, String manag
 
     /** Names are unique regardless of case. */
     String nameKey() {
+        return keyOf(name);
+    }
+
+    static String keyOf(String name) {
         return name.toLowerCase(Locale.ROOT);
     }
 }

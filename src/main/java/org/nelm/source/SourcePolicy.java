@@ -21,4 +21,8 @@ public record SourcePolicy(String id, String sourceId, String name, String descr
     public List<SchemaAttributeDef> customAttributes() {
         return attributes.stream().filter(a -> !a.system()).toList();
     }
+
+    public boolean hasCustomAttribute(String technicalName) {
+        return attributes.stream().anyMatch(a -> !a.system() && a.technicalName().equals(technicalName));
+    }
 }

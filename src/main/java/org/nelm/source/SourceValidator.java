@@ -7,12 +7,14 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.nelm.platform.error.ApiException;
 import org.nelm.platform.identity.IdentityDirectory;
+import org.nelm.platform.web.InputText;
 import org.springframework.stereotype.Component;
 
 /**
  * The rules of a source, for create and for the result of a patch alike. All problems are reported together in
  * one 400 ({@code 400.1 Bad Request Content}), each naming its field and, for a missing identity or group, its id.
- * The contract's maxItems (3 approvers, 10 account managers) are schema limits, so they are 400.1 as well.
+ * The contract's maxItems (3 approvers, 10 account managers) are schema limits, so they are 400.1 as well. Lengths
+ * and text rules ({@link InputText}) are checked before an id is looked up.
  */
 @Component
 class SourceValidator {
@@ -21,6 +23,8 @@ class SourceValidator {
     static final int MAX_ACCOUNT_MANAGERS = 10;
     static final int MAX_NAME = 255;
     static final int MAX_DESCRIPTION = 4000;
+    /** Identity and group ids, as the tables keep them. */
+    static final int MAX_ID = 255;
 
     private final IdentityDirectory directory;
 
@@ -33,23 +37,27 @@ class SourceValidator {
         String name = body.name() == null ? null : body.name().trim();
         if (name == null || name.isEmpty()) {
             problems.add("name is required");
-        } else if (name.length() > MAX_NAME) {
+        } else if (!add(problems, InputText.problem("name", name, MAX_NAME))
+                && SourceDraft.keyOf(name).length() > MAX_NAME) {
+            // a few letters lower-case to two characters (İ to i̇): the case-free key must fit its column too
             problems.add("name must be at most " + MAX_NAME + " characters");
         }
         if (body.description() == null) {
             problems.add("description is required");
-        } else if (body.description().length() > MAX_DESCRIPTION) {
-            problems.add("description must be at most " + MAX_DESCRIPTION + " characters");
+        } else {
+            add(problems, InputText.problem("description", body.description(), MAX_DESCRIPTION));
         }
         String ownerId = body.owner() == null ? null : trimmed(body.owner().id());
         if (ownerId == null) {
             problems.add("owner.id is required");
-        } else if (!directory.identityExists(ownerId)) {
-            problems.add("owner.id \"" + ownerId + "\" is not an identity");
+        } else if (!add(problems, InputText.problem("owner.id", ownerId, MAX_ID))
+                && !directory.identityExists(ownerId)) {
+            problems.add("owner.id " + InputText.quoted(ownerId) + " is not an identity");
         }
         String workgroup = trimmed(body.managementWorkgroup());
-        if (workgroup != null && !directory.groupExists(workgroup)) {
-            problems.add("managementWorkgroup \"" + workgroup + "\" is not a governance group");
+        if (workgroup != null && !add(problems, InputText.problem("managementWorkgroup", workgroup, MAX_ID))
+                && !directory.groupExists(workgroup)) {
+            problems.add("managementWorkgroup " + InputText.quoted(workgroup) + " is not a governance group");
         }
         List<ApproverRef> approvers = approvers(body.approvers(), problems);
         List<String> managers = accountManagers(body.accountManagers(), problems);
@@ -76,9 +84,12 @@ class SourceValidator {
                 problems.add(field + ".id is required");
                 continue;
             }
+            if (add(problems, InputText.problem(field + ".id", id, MAX_ID))) {
+                continue;
+            }
             ApproverRef approver = resolveApprover(field, item.type(), id, problems);
             if (approver != null && approvers.contains(approver)) {
-                problems.add(field + " \"" + id + "\" is already an approver of an earlier level");
+                problems.add(field + " " + InputText.quoted(id) + " is already an approver of an earlier level");
             } else if (approver != null) {
                 approvers.add(approver);
             }
@@ -95,21 +106,21 @@ class SourceValidator {
             if (directory.groupExists(id)) {
                 return new ApproverRef(ApproverType.GOVERNANCE_GROUP, id);
             }
-            problems.add(field + " \"" + id + "\" is neither an identity nor a governance group");
+            problems.add(field + " " + InputText.quoted(id) + " is neither an identity nor a governance group");
             return null;
         }
         if (ApproverType.IDENTITY.name().equals(type)) {
             if (directory.identityExists(id)) {
                 return ApproverRef.identity(id);
             }
-            problems.add(field + " \"" + id + "\" is not an identity");
+            problems.add(field + " " + InputText.quoted(id) + " is not an identity");
             return null;
         }
         if (ApproverType.GOVERNANCE_GROUP.name().equals(type)) {
             if (directory.groupExists(id)) {
                 return new ApproverRef(ApproverType.GOVERNANCE_GROUP, id);
             }
-            problems.add(field + " \"" + id + "\" is not a governance group");
+            problems.add(field + " " + InputText.quoted(id) + " is not a governance group");
             return null;
         }
         problems.add(field + ".type must be IDENTITY or GOVERNANCE_GROUP");
@@ -132,17 +143,30 @@ class SourceValidator {
             String id = item == null ? null : trimmed(item.id());
             if (id == null) {
                 problems.add(field + ".id is required");
-            } else if (item.type() != null && !ApproverType.IDENTITY.name().equals(item.type())) {
+                continue;
+            }
+            if (add(problems, InputText.problem(field + ".id", id, MAX_ID))) {
+                continue;
+            }
+            if (item.type() != null && !ApproverType.IDENTITY.name().equals(item.type())) {
                 problems.add(field + " must be an identity (account managers cannot be groups)");
             } else if (!directory.identityExists(id)) {
-                problems.add(field + " \"" + id + "\" is not an identity");
+                problems.add(field + " " + InputText.quoted(id) + " is not an identity");
             } else if (!seen.add(id)) {
-                problems.add(field + " \"" + id + "\" is listed twice");
+                problems.add(field + " " + InputText.quoted(id) + " is listed twice");
             } else {
                 managers.add(id);
             }
         }
         return managers;
+    }
+
+    /** Adds the problem, if any; true when there was one. */
+    private static boolean add(List<String> problems, String problem) {
+        if (problem != null) {
+            problems.add(problem);
+        }
+        return problem != null;
     }
 
     private static String trimmed(String value) {

@@ -3,8 +3,10 @@ package org.nelm.bulk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import org.nelm.source.SourcePolicy;
 import org.nelm.support.Api;
 import org.nelm.support.ApiResponse;
+import org.springframework.core.io.ByteArrayResource;
 
 /** CSV files and job polling for the import tests. */
 final class BulkFiles {
@@ -23,6 +25,11 @@ final class BulkFiles {
                     .append("2024-01-01T00:00:00Z,2031-12-31T00:00:00Z\r\n");
         }
         return csv.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Submits the file as an upload would, without HTTP. */
+    static BulkImports.SubmittedJob submit(BulkImports imports, SourcePolicy source, String fileName, byte[] csv) {
+        return imports.submit(source, fileName, csv.length, new ByteArrayResource(csv));
     }
 
     static byte[] utf8(String csv) {

@@ -158,7 +158,7 @@ class BulkImportIT {
 
     @Test
     void aSecondUploadWhileOneIsPendingIsAConflict() throws Exception {
-        BulkJob pending = imports.submit(sources.find(sourceId).orElseThrow(), "first.csv", BulkFiles.rows("first.", 3)).job();
+        BulkJob pending = BulkFiles.submit(imports, sources.find(sourceId).orElseThrow(), "first.csv", BulkFiles.rows("first.", 3)).job();
 
         ApiResponse second = upload(admin, sourceId, BulkFiles.rows("second.", 3));
 

@@ -55,7 +55,7 @@ class BulkJobRecoveryIT {
 
     @Test
     void aJobKilledAfterOneBatchIsResumedWithoutHalfBatchesOrDuplicates() throws InterruptedException {
-        BulkJob job = imports.submit(sources.find(sourceId).orElseThrow(), "big.csv", BulkFiles.rows("resume.", 2500)).job();
+        BulkJob job = BulkFiles.submit(imports, sources.find(sourceId).orElseThrow(), "big.csv", BulkFiles.rows("resume.", 2500)).job();
         OffsetDateTime crash = OffsetDateTime.now(ZoneOffset.UTC);
 
         runner.run(job.id(), crash, 1, null);
@@ -91,7 +91,7 @@ class BulkJobRecoveryIT {
     @Test
     void jobsAndTheirResultsGoWithTheirSource() {
         String doomed = RecordFixtures.source(admin);
-        BulkJob job = imports.submit(sources.find(doomed).orElseThrow(), "x.csv", BulkFiles.rows("gone.", 3)).job();
+        BulkJob job = BulkFiles.submit(imports, sources.find(doomed).orElseThrow(), "x.csv", BulkFiles.rows("gone.", 3)).job();
 
         RecordFixtures.deleteSource(admin, doomed);
 

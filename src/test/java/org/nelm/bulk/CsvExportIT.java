@@ -64,6 +64,35 @@ class CsvExportIT {
     }
 
     @Test
+    void formulasAreExportedAsTextAndReadBackAsTheyWere() throws Exception {
+        Map<String, Object> body = RecordFixtures.body(sourceId, "=cmd|' /C calc'!A0");
+        body.put("email", "formula@example.com");
+        body.put("firstName", "+1 555");
+        body.put("lastName", "-Smith");
+        body.put("manager", "@boss");
+        body.put("phone", "'0123");
+        body.put("data", Map.of("department", "\t=SUM(A1:A9)"));
+        ApiResponse created = admin.post("/v3/non-employee-records", body);
+        assertThat(created.status()).as(created.text()).isEqualTo(200);
+
+        String exported = admin.get("/v3/non-employee-sources/" + sourceId + "/non-employees/download", "text/csv").text();
+        String row = exported.split("\r\n")[1];
+        ApiResponse upload = BulkFiles.upload(admin, sourceId, BulkFiles.utf8(exported));
+
+        assertThat(row).startsWith("'=cmd|' /C calc'!A0,'+1 555,'-Smith,''0123,").contains(",'@boss,")
+                .endsWith(",'\t=SUM(A1:A9)");
+        assertThat(upload.status()).as(upload.text()).isEqualTo(202);
+        assertThat(BulkFiles.awaitEnd(admin, sourceId)).isEqualTo("COMPLETED");
+        var record = admin.get("/v3/non-employee-records/" + created.json().get("id").asText()).json();
+        assertThat(record.get("accountName").asText()).isEqualTo("=cmd|' /C calc'!A0");
+        assertThat(record.get("firstName").asText()).isEqualTo("+1 555");
+        assertThat(record.get("lastName").asText()).isEqualTo("-Smith");
+        assertThat(record.get("manager").asText()).isEqualTo("@boss");
+        assertThat(record.get("phone").asText()).isEqualTo("'0123");
+        assertThat(record.get("data").get("department").asText()).isEqualTo("\t=SUM(A1:A9)");
+    }
+
+    @Test
     void anEmptySourceExportsTheHeaderOnlyInEveryFamily() {
         for (String path : List.of("/v3/non-employee-sources/", "/v2025/non-employee-sources/", "/non-employee-sources/v1/")) {
             ApiResponse csv = admin.get(path + sourceId + "/non-employees/download", "text/csv");

@@ -1,21 +1,25 @@
 package org.nelm.platform.error;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -43,9 +47,23 @@ public class ApiErrorHandler {
         return responses.entity(e.detailCode(), e.texts(), request);
     }
 
+    @ExceptionHandler(TryLaterException.class)
+    ResponseEntity<Map<String, String>> tryLater(TryLaterException e) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Integer.toString(e.retryAfterSeconds()))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("message", e.getMessage()));
+    }
+
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ErrorResponseDto> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
-        return badRequest(unreadableText(e), request);
+        BodyTooLargeException tooLarge = cause(e, BodyTooLargeException.class);
+        if (tooLarge != null) {
+            return responses.entity(DetailCode.LIMIT_VIOLATION, List.of(BodyTooLargeException.text(tooLarge.limit())),
+                    request);
+        }
+        String text = JsonProblems.describe(e.getCause());
+        return badRequest(text != null ? text : "The request body is missing or not readable", request);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -82,17 +100,14 @@ public class ApiErrorHandler {
     @ExceptionHandler(MethodArgumentNotValidException.class)
     ResponseEntity<ErrorResponseDto> invalid(MethodArgumentNotValidException e, HttpServletRequest request) {
         List<String> texts = e.getBindingResult().getFieldErrors().stream()
-                .map(error -> error.getField() + " " + error.getDefaultMessage())
+                .map(error -> "field " + error.getField() + " is not valid")
                 .toList();
         return responses.entity(DetailCode.BAD_REQUEST, texts, request);
     }
 
     @ExceptionHandler(HandlerMethodValidationException.class)
     ResponseEntity<ErrorResponseDto> invalidParameters(HandlerMethodValidationException e, HttpServletRequest request) {
-        String text = e.getAllErrors().stream()
-                .map(error -> error.getDefaultMessage())
-                .collect(Collectors.joining("; "));
-        return badRequest(text, request);
+        return badRequest("The request's parameters are not valid for this operation", request);
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
@@ -107,9 +122,10 @@ public class ApiErrorHandler {
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ErrorResponseDto> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
-        return responses.entity(DetailCode.UNSUPPORTED_MEDIA_TYPE,
-                List.of("Content type " + e.getContentType() + " is not supported; use " + e.getSupportedMediaTypes()),
-                request);
+        String supported = e.getSupportedMediaTypes().stream().map(Object::toString).collect(Collectors.joining(", "));
+        String text = e.getContentType() == null ? "The request body needs a Content-Type; use " + supported
+                : "Content type " + e.getContentType() + " is not supported here; use " + supported;
+        return responses.entity(DetailCode.UNSUPPORTED_MEDIA_TYPE, List.of(text), request);
     }
 
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
@@ -127,8 +143,17 @@ public class ApiErrorHandler {
         return responses.entity(DetailCode.FORBIDDEN, List.of(), request);
     }
 
+    @ExceptionHandler(ServletRequestBindingException.class)
+    ResponseEntity<ErrorResponseDto> binding(ServletRequestBindingException e, HttpServletRequest request) {
+        return badRequest("The request's parameters or headers do not fit this operation", request);
+    }
+
+    /** Spring's other client errors keep their status, in our words; anything else is a fault of ours. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ErrorResponseDto> unexpected(Exception e, HttpServletRequest request) {
+        if (e instanceof ErrorResponse spring && spring.getStatusCode().is4xxClientError()) {
+            return responses.entity(DetailCode.forStatus(spring.getStatusCode().value()), List.of(), request);
+        }
         log.error("Internal fault, trackingId={} {} {}", TrackingIds.of(request), request.getMethod(),
                 request.getRequestURI(), e);
         return responses.entity(DetailCode.INTERNAL_FAULT, List.of(), request);
@@ -138,18 +163,12 @@ public class ApiErrorHandler {
         return responses.entity(DetailCode.BAD_REQUEST, List.of(text), request);
     }
 
-    private static String unreadableText(HttpMessageNotReadableException e) {
-        Throwable cause = e.getCause();
-        if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String field = mapping.getPath().stream()
-                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining("."))
-                    .replace(".[", "[");
-            return "Invalid value for field " + field;
+    private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
         }
-        if (cause instanceof JsonProcessingException json) {
-            return "Malformed JSON: " + json.getOriginalMessage();
-        }
-        return "The request body is missing or not readable";
+        return null;
     }
 }

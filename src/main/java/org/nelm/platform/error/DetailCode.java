@@ -38,4 +38,17 @@ public enum DetailCode {
     public String code() { return code; }
 
     public String defaultText() { return defaultText; }
+
+    /** The detail code answering an HTTP error status; another 4xx becomes a 400, anything else a 500. */
+    public static DetailCode forStatus(int status) {
+        return switch (status) {
+            case 400 -> BAD_REQUEST;
+            case 403 -> FORBIDDEN;
+            case 404 -> NOT_FOUND;
+            case 405 -> METHOD_NOT_ALLOWED;
+            case 406 -> NOT_ACCEPTABLE;
+            case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            default -> status >= 400 && status < 500 ? BAD_REQUEST : INTERNAL_FAULT;
+        };
+    }
 }

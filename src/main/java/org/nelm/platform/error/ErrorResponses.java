@@ -41,6 +41,15 @@ public class ErrorResponses {
         writeJson(response, code.status().value(), body(code, texts, request));
     }
 
+    /**
+     * The message of an error the servlet container or a filter answered before any controller ran; only a 400 has
+     * more to say than its detail code's default text.
+     */
+    static List<String> textsForStatus(int status) {
+        return status == 400 ? List.of("The request could not be read: its URL or headers are malformed or too long")
+                : List.of();
+    }
+
     public void writeJson(HttpServletResponse response, int status, Object body) throws IOException {
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);

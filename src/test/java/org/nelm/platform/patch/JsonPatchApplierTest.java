@@ -68,16 +68,43 @@ class JsonPatchApplierTest {
 
     @Test
     void failingOperationsAreBadRequests() {
-        assertBadRequest("[{\"op\":\"test\",\"path\":\"/name\",\"value\":\"other\"}]", "cannot be applied");
-        assertBadRequest("[{\"op\":\"remove\",\"path\":\"/tags/9\"}]", "cannot be applied");
+        assertBadRequest("[{\"op\":\"test\",\"path\":\"/name\",\"value\":\"other\"}]",
+                "operation 0 (test \"/name\") failed: the value there differs");
+        assertBadRequest("[{\"op\":\"remove\",\"path\":\"/tags/9\"}]",
+                "operation 0 (remove \"/tags/9\") cannot be applied");
         assertBadRequest("[{\"op\":\"replace\",\"path\":\"/name/deeper\",\"value\":\"x\"}]", "cannot be applied");
+        assertBadRequest("[{\"op\":\"replace\",\"path\":\"/tags/~2\",\"value\":\"x\"}]", "not a JSON Pointer");
+    }
+
+    @Test
+    void aPatchCannotGrowTheDocumentWithoutBound() {
+        String doubling = "{\"op\":\"copy\",\"from\":\"/tags\",\"path\":\"/tags/-\"}";
+        String patch = "[" + String.join(",", java.util.Collections.nCopies(40, doubling)) + "]";
+
+        assertThatThrownBy(() -> applier.apply(patch(patch), thing, ALLOWED, Thing.class))
+                .isInstanceOfSatisfying(ApiException.class, e -> {
+                    assertThat(e.detailCode()).isEqualTo(DetailCode.LIMIT_VIOLATION);
+                    assertThat(e.texts()).singleElement().asString()
+                            .startsWith("operation 8 (copy \"/tags/-\") makes the document hold more than 1000");
+                });
+    }
+
+    @Test
+    void aPatchHoldsAtMostOneHundredOperations() {
+        String test = "{\"op\":\"test\",\"path\":\"/name\",\"value\":\"old\"}";
+
+        assertThatThrownBy(() -> applier.apply(patch("[" + String.join(",", java.util.Collections.nCopies(101, test))
+                + "]"), thing, ALLOWED, Thing.class))
+                .isInstanceOfSatisfying(ApiException.class,
+                        e -> assertThat(e.detailCode()).isEqualTo(DetailCode.LIMIT_VIOLATION));
     }
 
     @Test
     void aResultOfTheWrongTypeNamesTheField() {
         assertBadRequest("[{\"op\":\"replace\",\"path\":\"/name\",\"value\":{\"new name\":null}}]",
-                "Invalid value for field name");
-        assertBadRequest("[{\"op\":\"replace\",\"path\":\"/flag\",\"value\":[1]}]", "Invalid value for field flag");
+                "field name must be a string after applying the patch");
+        assertBadRequest("[{\"op\":\"replace\",\"path\":\"/flag\",\"value\":[1]}]",
+                "field flag must be true or false after applying the patch");
     }
 
     @Test
@@ -96,7 +123,8 @@ class JsonPatchApplierTest {
         assertThatThrownBy(() -> applier.apply(patch(patch), thing, ALLOWED, Thing.class))
                 .isInstanceOfSatisfying(ApiException.class, e -> {
                     assertThat(e.detailCode()).isEqualTo(DetailCode.BAD_REQUEST);
-                    assertThat(String.join("\n", e.texts())).contains(text);
+                    assertThat(String.join("\n", e.texts())).contains(text)
+                            .doesNotContain("zjsonpatch").doesNotContain("org.nelm").doesNotContain("Exception");
                 });
     }
 
