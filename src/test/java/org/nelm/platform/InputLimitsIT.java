@@ -198,7 +198,7 @@ class InputLimitsIT {
             assertThat(response.status()).as(response.text()).isEqualTo(400);
             assertThat(response.detailCode()).isEqualTo(BAD_REQUEST);
         }
-        assertThat(ids.messageText()).contains("ids[0] must not contain control characters");
+        assertThat(ids.messageText()).contains("field ids[0] must be plain text");
     }
 
     // ---- dates ----------------------------------------------------------------------------------------------
