@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -15,6 +14,7 @@ import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.junit.jupiter.api.Test;
+import org.nelm.record.RecordFixtures;
 import org.nelm.support.Api;
 import org.nelm.support.ApiResponse;
 import org.nelm.support.ChildNode;
@@ -63,7 +63,8 @@ class DeadNodeRecordCreationIT {
         List<String> accountNames = new ArrayList<>();
         for (int i = 0; i < REQUESTS; i++) {
             String accountName = "dead-node." + UUID.randomUUID().toString().substring(0, 8);
-            ApiResponse request = Api.as(port, "requester1").post("/v3/non-employee-requests", body(sourceId, accountName));
+            ApiResponse request = Api.as(port, "requester1").post("/v3/non-employee-requests",
+                    RecordFixtures.body(sourceId, accountName));
             assertThat(request.status()).as(request.text()).isEqualTo(200);
             requestIds.add(request.json().get("id").asText());
             itemIds.add(request.json().get("approvalItems").get(0).get("id").asText());
@@ -184,20 +185,6 @@ class DeadNodeRecordCreationIT {
                 "accountManagers", List.of(Map.of("id", "manager1"))));
         assertThat(created.status()).as(created.text()).isEqualTo(200);
         return created.json().get("id").asText();
-    }
-
-    private static Map<String, Object> body(String sourceId, String accountName) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("accountName", accountName);
-        body.put("firstName", "William");
-        body.put("lastName", "Smith");
-        body.put("email", "william.smith@example.com");
-        body.put("phone", "5125555555");
-        body.put("manager", "jane.doe");
-        body.put("sourceId", sourceId);
-        body.put("startDate", "2030-03-24T00:00:00Z");
-        body.put("endDate", "2031-03-25T00:00:00Z");
-        return body;
     }
 
     private static String subject(jakarta.mail.internet.MimeMessage message) {
