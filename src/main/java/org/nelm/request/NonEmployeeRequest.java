@@ -3,8 +3,8 @@ package org.nelm.request;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import org.nelm.approval.ApprovalStatus;
-import org.nelm.approval.NonEmployeeApprovalItemBase;
+import org.nelm.request.approval.ApprovalStatus;
+import org.nelm.request.approval.NonEmployeeApprovalItemBase;
 
 /**
  * The contract's NonEmployeeRequest. {@code id} is the request id (reference section 12 #5); {@code sourceId},

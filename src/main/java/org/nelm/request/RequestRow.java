@@ -1,7 +1,7 @@
 package org.nelm.request;
 
 import java.time.OffsetDateTime;
-import org.nelm.approval.ApprovalStatus;
+import org.nelm.request.approval.ApprovalStatus;
 import org.nelm.record.NonEmployee;
 
 /** One stored request: who asked, for which non-employee (and the name of its source), and where it stands. */

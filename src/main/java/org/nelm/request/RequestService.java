@@ -6,11 +6,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.nelm.approval.ApprovalItemRow;
-import org.nelm.approval.ApprovalItems;
-import org.nelm.approval.ApprovalStatus;
-import org.nelm.approval.ApprovalSteps;
-import org.nelm.approval.NonEmployeeApprovalItemBase;
+import org.nelm.request.approval.ApprovalItemRow;
+import org.nelm.request.approval.ApprovalItems;
+import org.nelm.request.approval.ApprovalStatus;
+import org.nelm.request.approval.ApprovalSteps;
+import org.nelm.request.approval.NonEmployeeApprovalItemBase;
 import org.nelm.platform.StoredTime;
 import org.nelm.platform.error.ApiException;
 import org.nelm.platform.query.CollectionQuery;
@@ -25,7 +25,6 @@ import org.nelm.security.RoleContext;
 import org.nelm.source.SourceDeleting;
 import org.nelm.source.SourcePolicies;
 import org.nelm.source.SourcePolicy;
-import org.nelm.workflow.ApprovalWorkflow;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
@@ -91,7 +90,7 @@ public class RequestService {
         RequestRow stored = new RequestRow(id, requester, nonEmployee, source.name(), ApprovalStatus.PENDING,
                 null, null, null, now, now);
         steps.stored(stored);
-        workflow.start(id, ProcessStart.routingInputs(source, nonEmployee));
+        workflow.start(id, source, nonEmployee.data());
         // the process's first steps route and start level 1 but leave the request as stored
         return view(stored, source, items.routedNow(id).orElseGet(() -> items.ofRequest(id)));
     }

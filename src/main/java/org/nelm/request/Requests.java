@@ -7,7 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.nelm.approval.ApprovalStatus;
+import org.nelm.request.approval.ApprovalStatus;
 import org.nelm.platform.query.SqlFragment;
 import org.nelm.record.DataJson;
 import org.nelm.record.NonEmployee;

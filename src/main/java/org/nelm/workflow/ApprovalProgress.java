@@ -1,7 +1,7 @@
 package org.nelm.workflow;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.nelm.approval.ApprovalSteps;
+import org.nelm.request.approval.ApprovalSteps;
 import org.springframework.stereotype.Component;
 
 /**

@@ -10,8 +10,10 @@ import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
-import org.nelm.approval.ApprovalStatus;
+import org.nelm.request.approval.ApprovalStatus;
 import org.nelm.platform.error.ApiException;
+import org.nelm.request.ApprovalWorkflow;
+import org.nelm.source.SourcePolicy;
 import org.springframework.stereotype.Component;
 
 @Component
@@ -25,7 +27,8 @@ class CamundaApprovalWorkflow implements ApprovalWorkflow {
     }
 
     @Override
-    public void start(String requestId, Map<String, Object> routingInputs) {
+    public void start(String requestId, SourcePolicy source, Map<String, String> data) {
+        Map<String, Object> routingInputs = RoutingInputs.of(source, data);
         VariableMap all = Variables.createVariables();
         routingInputs.forEach((name, value) -> all.putValueTyped(name, Variables.untypedValue(value, true)));
         all.putValueTyped(ProcessVariables.ROUTING_INPUTS,

@@ -19,7 +19,7 @@ import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.glassfish.jersey.server.ServerProperties;
 import org.glassfish.jersey.spi.ExtendedExceptionMapper;
-import org.nelm.approval.ApprovalSteps;
+import org.nelm.request.approval.ApprovalSteps;
 import org.nelm.platform.error.ApiException;
 import org.nelm.platform.error.DetailCode;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;

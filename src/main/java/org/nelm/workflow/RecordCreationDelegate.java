@@ -2,7 +2,7 @@ package org.nelm.workflow;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.nelm.approval.ApprovalSteps;
+import org.nelm.request.approval.ApprovalSteps;
 import org.springframework.stereotype.Component;
 
 /**

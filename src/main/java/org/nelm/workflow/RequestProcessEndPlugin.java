@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.impl.history.event.HistoricProcessInstanceEventEnt
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
-import org.nelm.approval.ApprovalSteps;
+import org.nelm.request.approval.ApprovalSteps;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 

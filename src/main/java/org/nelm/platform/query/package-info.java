@@ -8,4 +8,7 @@
  * the SQL text is assembled exclusively from the spec's column expressions and fixed keywords.
  * Every client mistake surfaces as {@link org.nelm.platform.error.ApiException#badRequest(String)}.
  */
+@NamedInterface("query")
 package org.nelm.platform.query;
+
+import org.springframework.modulith.NamedInterface;

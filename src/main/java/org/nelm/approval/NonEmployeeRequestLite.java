@@ -1,5 +1,0 @@
-package org.nelm.approval;
-
-/** The contract's NonEmployeeRequestLite: the request id and who made it. */
-public record NonEmployeeRequestLite(String id, NonEmployeeIdentityReferenceWithId requester) {
-}

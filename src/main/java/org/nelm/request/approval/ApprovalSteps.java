@@ -1,0 +1,252 @@
+package org.nelm.request.approval;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.nelm.platform.StoredTime;
+import org.nelm.platform.error.ApiException;
+import org.nelm.platform.web.InputText;
+import org.nelm.record.NonEmployeeRecord;
+import org.nelm.record.RecordService;
+import org.nelm.request.RequestRow;
+import org.nelm.request.Requests;
+import org.nelm.source.ApproverRef;
+import org.nelm.source.SourcePolicies;
+import org.nelm.source.SourcePolicy;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What each step of the approval process does to our data. The engine adapter calls these from the process
+ * (delegates and task listeners), so a decision taken in Tasklist and one taken through the API run the same
+ * code in the same transaction as the task completion.
+ */
+@Service
+public class ApprovalSteps {
+
+    public static final int MAX_COMMENT = 4000;
+
+    private final Requests requests;
+    private final ApprovalItems items;
+    private final RecordService records;
+    private final Notifications notifications;
+    private final DecisionRights rights;
+    private final SeparationOfDuties separation;
+    private final SourcePolicies sources;
+    private final Clock clock;
+
+    ApprovalSteps(Requests requests, ApprovalItems items, RecordService records, Notifications notifications,
+                  DecisionRights rights, SeparationOfDuties separation, SourcePolicies sources, Clock clock) {
+        this.requests = requests;
+        this.items = items;
+        this.records = records;
+        this.notifications = notifications;
+        this.rights = rights;
+        this.separation = separation;
+        this.sources = sources;
+        this.clock = clock;
+    }
+
+    /**
+     * The request was stored in this transaction and its process starts next in it: routing and level 1 use
+     * these values instead of reading them back.
+     */
+    public void stored(RequestRow request) {
+        RequestsStoredNow.stored(request);
+    }
+
+    /**
+     * Stores the routed levels as NOT_READY items and tells the requester. A level routed to the requester or to
+     * the non-employee's manager goes to someone else ({@link SeparationOfDuties}).
+     */
+    @Transactional
+    public void route(String requestId, List<RoutedLevel> routed) {
+        RequestRow request = RequestsStoredNow.request(requestId).orElseGet(() -> request(requestId));
+        List<RoutedLevel> levels = separation.apply(request, routed,
+                () -> sources.find(request.sourceId()).map(SourcePolicy::ownerId).orElse(null));
+        items.insert(requestId, levels, now());
+        notifications.requestReceived(request, levels.stream().map(RoutedLevel::approver).toList());
+    }
+
+    /**
+     * The review task of the request's next level was created: that level's item becomes PENDING under the task
+     * (see {@link ApprovalItems#startNext}) and its approver is asked. Refused when no level is left to review,
+     * e.g. when an operator starts a review in Cockpit after the last decision.
+     */
+    @Transactional
+    public StartedLevel startLevel(String requestId, String taskId) {
+        ApprovalItems.LevelStart start = items.startNext(requestId, taskId, now())
+                .orElseThrow(() -> new IllegalStateException("Request " + requestId + " has no approval level left "
+                        + "to review"));
+        RequestRow request = RequestsStoredNow.request(requestId).orElseGet(() -> request(requestId));
+        ApprovalItemRow item = start.item();
+        notifications.reviewNeeded(request, item.approver(), item.approvalOrder());
+        return new StartedLevel(item.approver(), request.nonEmployee().accountName(), item.approvalOrder(),
+                start.all().size(), ReviewSheet.summary(request), ReviewSheet.history(start.all()));
+    }
+
+    /**
+     * A review task changed (a claim, a new assignee, a delegation): refused unless its assignee may decide the
+     * level, so nobody can hand a decision to someone who may not take it. Returns the level's approver, or null
+     * when the task has no assignee.
+     */
+    @Transactional(readOnly = true)
+    public ApproverRef assigned(String taskId, String assignee) {
+        if (assignee == null) {
+            return null;
+        }
+        UnderReview level = items.ofTask(taskId).orElseThrow(ApprovalSteps::alreadyDecided);
+        rights.refusal(assignee, level).ifPresent(reason -> {
+            throw ApiException.forbidden("The task cannot be assigned to " + assignee + ": " + reason);
+        });
+        return level.item().approver();
+    }
+
+    /**
+     * Records the decision of the task's level, made by the identity. Refuses anyone who may not decide it
+     * ({@link DecisionRights}), a decision other than APPROVED / REJECTED, a missing rejection comment, a comment
+     * over 4000 characters, and a level that is no longer PENDING under this task.
+     */
+    @Transactional
+    public ApprovalStatus decide(String taskId, String decision, String comment, String decidedBy) {
+        UnderReview level = items.ofTask(taskId).filter(found -> found.item().status() == ApprovalStatus.PENDING)
+                .orElseThrow(ApprovalSteps::alreadyDecided);
+        rights.check(decidedBy, level);
+        ApprovalStatus status = decisionOf(decision);
+        checkComment(status, comment);
+        if (!items.decide(level.item(), status, blankToNull(comment), decidedBy, now())) {
+            throw alreadyDecided();
+        }
+        return status;
+    }
+
+    /** Where the request's review stands, from its items: the process's next step follows from it. */
+    @Transactional(readOnly = true)
+    public Progress progress(String requestId) {
+        List<ApprovalItemRow> levels = items.routedNow(requestId).orElseGet(() -> items.ofRequest(requestId));
+        if (levels.stream().anyMatch(item -> item.status() == ApprovalStatus.REJECTED)) {
+            return Progress.REJECTED;
+        }
+        if (levels.stream().anyMatch(item -> item.status() == ApprovalStatus.NOT_READY
+                || item.status() == ApprovalStatus.PENDING)) {
+            return Progress.LEVEL_WAITING;
+        }
+        return Progress.ALL_APPROVED;
+    }
+
+    /** Where a request's review stands. */
+    public enum Progress { LEVEL_WAITING, REJECTED, ALL_APPROVED }
+
+    /**
+     * A level rejected: the request ends REJECTED with that comment, undecided items become CANCELLED. Refused
+     * (the process step fails) when no level was rejected, e.g. after an operator moved the process there.
+     */
+    @Transactional
+    public void closeRejected(String requestId) {
+        RequestRow request = requests.lock(requestId).orElseThrow(() -> missing(requestId));
+        ApprovalItemRow rejected = items.ofRequest(requestId).stream()
+                .filter(item -> item.status() == ApprovalStatus.REJECTED)
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("Request " + requestId + " has no rejected level: "
+                        + "it cannot be closed as rejected"));
+        OffsetDateTime now = now();
+        items.cancelUndecided(requestId, now);
+        requests.finish(requestId, ApprovalStatus.REJECTED, rejected.comment(), null, now);
+        notifications.decided(request, ApprovalStatus.REJECTED, rejected.comment());
+    }
+
+    /**
+     * Every level approved: the record is created from the request and the request becomes APPROVED. A request
+     * withdrawn in the meantime is left alone. A routed level that is not APPROVED (an operator moved the process
+     * past it) or any other failure (e.g. the accountName was taken by a record created directly) rolls
+     * everything back, so the engine retries and finally shows an incident: never a record without every approval.
+     */
+    @Transactional
+    public void createRecord(String requestId) {
+        RequestRow request = requests.lock(requestId).orElseThrow(() -> missing(requestId));
+        if (request.status() != ApprovalStatus.PENDING) {
+            return;
+        }
+        List<ApprovalItemRow> levels = items.ofRequest(requestId);
+        List<String> undecided = levels.stream().filter(item -> item.status() != ApprovalStatus.APPROVED)
+                .map(item -> "level " + item.approvalOrder() + " is " + item.status()).toList();
+        if (!undecided.isEmpty()) {
+            throw new IllegalStateException("Request " + requestId + " is not approved at every level ("
+                    + String.join(", ", undecided) + "): no record is created");
+        }
+        NonEmployeeRecord record = records.create(request.nonEmployee());
+        String comment = levels.isEmpty() ? null : levels.get(levels.size() - 1).comment();
+        requests.finish(requestId, ApprovalStatus.APPROVED, comment, record.id(), now());
+        notifications.decided(request, ApprovalStatus.APPROVED, comment);
+    }
+
+    /**
+     * The request's process ended, however it ended (its last step, a withdrawal, or an operator who cancelled or
+     * modified it in Cockpit, with or without custom listeners): a request still PENDING then ends CANCELLED with
+     * its undecided items, so our rows never claim a review that no process runs any more.
+     */
+    @Transactional
+    public void processEnded(String requestId, String reason) {
+        if (requests.find(requestId).filter(request -> request.status() == ApprovalStatus.PENDING).isPresent()) {
+            cancel(requestId, "The approval process ended without a decision"
+                    + (reason == null || reason.isBlank() ? "" : ": " + reason));
+        }
+    }
+
+    /** Withdrawal of a pending request: undecided items and the request become CANCELLED. */
+    @Transactional
+    public void cancel(String requestId, String comment) {
+        OffsetDateTime now = now();
+        items.cancelUndecided(requestId, now);
+        requests.finish(requestId, ApprovalStatus.CANCELLED, comment, null, now);
+    }
+
+    static ApprovalStatus decisionOf(String decision) {
+        if ("APPROVED".equals(decision)) {
+            return ApprovalStatus.APPROVED;
+        }
+        if ("REJECTED".equals(decision)) {
+            return ApprovalStatus.REJECTED;
+        }
+        throw ApiException.badRequest("decision must be APPROVED or REJECTED");
+    }
+
+    static void checkComment(ApprovalStatus decision, String comment) {
+        if (decision == ApprovalStatus.REJECTED && (comment == null || comment.isBlank())) {
+            throw ApiException.badRequest("comment is required;");
+        }
+        String problem = InputText.problem("comment", comment, MAX_COMMENT);
+        if (problem != null) {
+            throw ApiException.badRequest(problem + ";");
+        }
+    }
+
+    /**
+     * Whether the task reviewed a level that has since been decided: a completion of it that failed in the
+     * engine (the task gone, its row changed) lost a race with that decision.
+     */
+    @Transactional(readOnly = true)
+    public boolean decidedByAnotherTransaction(String taskId) {
+        return items.ofTask(taskId).filter(level -> level.item().status() != ApprovalStatus.PENDING).isPresent();
+    }
+
+    public static ApiException alreadyDecided() {
+        return ApiException.badRequest("The approval item has already been decided; only a PENDING item can be decided");
+    }
+
+    private RequestRow request(String requestId) {
+        return requests.find(requestId).orElseThrow(() -> missing(requestId));
+    }
+
+    private static IllegalStateException missing(String requestId) {
+        return new IllegalStateException("Request " + requestId + " does not exist");
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
+    }
+
+    private OffsetDateTime now() {
+        return StoredTime.now(clock);
+    }
+}
