@@ -48,6 +48,7 @@ class SourceService {
     }
 
     private final SourceStore store;
+    private final RecordCounts recordCounts;
     private final SchemaAttributeStore attributes;
     private final SourcePolicies policies;
     private final SourceValidator validator;
@@ -57,10 +58,11 @@ class SourceService {
     private final SecureRandom random = new SecureRandom();
     private final int maxSources;
 
-    SourceService(SourceStore store, SchemaAttributeStore attributes, SourcePolicies policies,
-                  SourceValidator validator, JsonPatchApplier patches, ApplicationEventPublisher events, Clock clock,
+    SourceService(SourceStore store, RecordCounts recordCounts, SchemaAttributeStore attributes,
+                  SourcePolicies policies, SourceValidator validator, JsonPatchApplier patches, ApplicationEventPublisher events, Clock clock,
                   @Value("${nelm.limits.max-sources:" + MAX_SOURCES + "}") int maxSources) {
         this.store = store;
+        this.recordCounts = recordCounts;
         this.attributes = attributes;
         this.policies = policies;
         this.validator = validator;
@@ -110,7 +112,7 @@ class SourceService {
         }
         List<StoredSource> sources = store.page(query, SqlQueryBuilder.orderBy(query.sorters(), LIST_SPEC), managerId);
         Map<String, Integer> counts = withCount
-                ? store.recordCounts(sources.stream().map(StoredSource::id).toList()) : Map.of();
+                ? recordCounts.of(sources.stream().map(StoredSource::id).toList()) : Map.of();
         List<NonEmployeeSourceWithNECount> items = sources.stream()
                 .map(s -> new NonEmployeeSourceWithNECount(s.toSource(),
                         withCount ? counts.getOrDefault(s.id(), 0) : null))

@@ -4,8 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -121,20 +119,6 @@ class SourceStore {
         }
         return jdbc.sql("select count(*) from nelm_source s where " + MANAGED_BY)
                 .param("manager", managerId).query(Long.class).single();
-    }
-
-    /** Records per source, for the sources given (one grouped query); sources without records are absent. */
-    Map<String, Integer> recordCounts(Collection<String> sourceIds) {
-        Map<String, Integer> counts = new HashMap<>();
-        if (sourceIds.isEmpty()) {
-            return counts;
-        }
-        jdbc.sql("select source_id, count(*) as n from nelm_record where source_id in (:ids) group by source_id")
-                .param("ids", sourceIds)
-                .query(rs -> {
-                    counts.put(rs.getString("source_id"), rs.getInt("n"));
-                });
-        return counts;
     }
 
     private void insertChildren(String id, SourceDraft draft) {

@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
@@ -42,9 +43,10 @@ class SourceServiceTest {
     void setUp() {
         var dataSource = new DriverManagerDataSource("jdbc:h2:mem:source-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
                 "sa", "");
-        Flyway.configure().dataSource(dataSource).load().migrate();
+        Flyway.configure().dataSource(dataSource)
+                .locations("classpath:db/migration", "classpath:org/nelm/record/migration").load().migrate();
         jdbc = JdbcClient.create(dataSource);
-        service = new SourceService(new SourceStore(jdbc), new SchemaAttributeStore(jdbc), new SourcePolicies(jdbc),
+        service = new SourceService(new SourceStore(jdbc), sourceIds -> Map.of(), new SchemaAttributeStore(jdbc), new SourcePolicies(jdbc),
                 new SourceValidator(new KnownIdentities(Set.of("admin", "manager1"))),
                 new JsonPatchApplier(new ObjectMapper()), event -> {
                     SourceDeleting deleting = (SourceDeleting) event;
