@@ -31,7 +31,9 @@ public final class ChildNode implements AutoCloseable {
             "camunda.bpm.job-execution.wait-time-in-millis",
             "camunda.bpm.job-execution.max-wait",
             "nelm.bulk.stale-after",
-            "nelm.bulk.poll-interval");
+            "nelm.bulk.poll-interval",
+            "nelm.events.redeliver-after",
+            "nelm.events.redelivery-cycle");
 
     private static final Duration STARTUP = Duration.ofMinutes(3);
 
