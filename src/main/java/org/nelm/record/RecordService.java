@@ -191,7 +191,7 @@ public class RecordService {
         }
     }
 
-    /** A record's fields by their API names, as events carry them (dates as instants, data as a map). */
+    /** A record's fields by their API names, as events carry them (dates as ISO-8601 instants, data as a map). */
     private static Map<String, Object> fields(NonEmployeeRecord record) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("accountName", record.accountName());
@@ -200,8 +200,8 @@ public class RecordService {
         fields.put("email", record.email());
         fields.put("phone", record.phone());
         fields.put("manager", record.manager());
-        fields.put("startDate", record.startDate() == null ? null : record.startDate().toInstant());
-        fields.put("endDate", record.endDate() == null ? null : record.endDate().toInstant());
+        fields.put("startDate", record.startDate() == null ? null : record.startDate().toInstant().toString());
+        fields.put("endDate", record.endDate() == null ? null : record.endDate().toInstant().toString());
         fields.put("data", record.data() == null ? Map.of() : Map.copyOf(record.data()));
         return fields;
     }

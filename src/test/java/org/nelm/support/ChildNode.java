@@ -76,6 +76,9 @@ public final class ChildNode implements AutoCloseable {
             }
         }
         for (String setting : settings) {
+            // a setting given here replaces the default above (e.g. a mail port of its own)
+            String name = "--" + setting.substring(0, setting.indexOf('=') + 1);
+            command.removeIf(arg -> arg.startsWith(name));
             command.add("--" + setting);
         }
         try {
