@@ -55,7 +55,7 @@ class RecordController {
         if (body == null) {
             throw ApiException.badRequest("The request body is required");
         }
-        return records.create(validator.validate(body));
+        return records.create(validator.validate(body), caller.actor(), null);
     }
 
     @GetMapping
@@ -83,7 +83,7 @@ class RecordController {
         Caller caller = CurrentCaller.requireUser(callers.manager());
         NonEmployeeRecord record = existing(id);
         EditScope scope = access.editScope(caller, record);
-        return updates.put(record, body, scope);
+        return updates.put(record, body, scope, caller.actor());
     }
 
     @PatchMapping(path = "/{id}", consumes = {"application/json-patch+json", "application/json"})
@@ -91,14 +91,14 @@ class RecordController {
         Caller caller = CurrentCaller.requireUser(callers.manager());
         NonEmployeeRecord record = existing(id);
         EditScope scope = access.editScope(caller, record);
-        return updates.patch(record, patch, scope);
+        return updates.patch(record, patch, scope, caller.actor());
     }
 
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@PathVariable String id) {
         Caller caller = callers.manager();
         caller.require(RoleContext.NESR_DELETE);
-        if (!records.delete(id)) {
+        if (!records.delete(id, caller.actor())) {
             throw ApiException.notFound();
         }
         return ResponseEntity.noContent().build();
@@ -120,7 +120,7 @@ class RecordController {
                 throw ApiException.badRequest(problem);
             }
         }
-        records.deleteAll(body.ids());
+        records.deleteAll(body.ids(), caller.actor());
         return ResponseEntity.noContent().build();
     }
 

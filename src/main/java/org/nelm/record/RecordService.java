@@ -3,11 +3,14 @@ package org.nelm.record;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +23,7 @@ import org.nelm.platform.error.ApiException;
 import org.nelm.platform.web.InputText;
 import org.nelm.source.SourceDeleting;
 import org.nelm.source.SourcePolicies;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -27,7 +31,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Records of non-employees. A record created by the last approval of a request and one created through the
- * records API go through {@link #create}, so both obey the same uniqueness and per-source limit.
+ * records API go through {@link #create}, so both obey the same uniqueness and per-source limit. Every write
+ * publishes its domain event ({@link RecordCreated}, {@link RecordChanged}, {@link RecordDeleted}) in its
+ * transaction; the bulk import writes through {@code RecordBatchWriter} and publishes none per row.
  */
 @Service
 public class RecordService {
@@ -37,19 +43,22 @@ public class RecordService {
     private final JdbcClient jdbc;
     private final SourcePolicies sources;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    public RecordService(JdbcClient jdbc, SourcePolicies sources, Clock clock) {
+    public RecordService(JdbcClient jdbc, SourcePolicies sources, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.sources = sources;
         this.clock = clock;
+        this.events = events;
     }
 
     /**
      * Creates a record. The source row is locked first, so parallel writers cannot pass the per-source limit
-     * nor both take one accountName.
+     * nor both take one accountName. {@code actor} made it; {@code requestId} is the approved request it comes from, or
+     * null.
      */
     @Transactional
-    public NonEmployeeRecord create(NonEmployee nonEmployee) {
+    public NonEmployeeRecord create(NonEmployee nonEmployee, String actor, String requestId) {
         if (!sources.lock(nonEmployee.sourceId())) {
             throw ApiException.badRequest(NonEmployeeValidator.unknownSource(nonEmployee.sourceId()));
         }
@@ -66,7 +75,16 @@ public class RecordService {
                 .params(nonEmployee.sqlParams())
                 .param("now", now)
                 .update();
-        return find(id).orElseThrow();
+        NonEmployeeRecord created = find(id).orElseThrow();
+        Map<String, Object> values = new LinkedHashMap<>();
+        fields(created).forEach((field, value) -> {
+            if (value != null) {
+                values.put(field, value);
+            }
+        });
+        events.publishEvent(new RecordCreated(id, actor, now.toInstant(), created.sourceId(), created.accountName(),
+                requestId, values));
+        return created;
     }
 
     /**
@@ -74,10 +92,13 @@ public class RecordService {
      * accountName cannot race with a parallel create of the same name.
      */
     @Transactional
-    public NonEmployeeRecord replace(String id, NonEmployee nonEmployee) {
+    public NonEmployeeRecord replace(String id, NonEmployee nonEmployee, String actor) {
         if (!sources.lock(nonEmployee.sourceId())) {
             throw ApiException.notFound();
         }
+        // read under the source's lock, which every record write takes: the old values cannot change meanwhile
+        NonEmployeeRecord before = find(id).filter(found -> found.sourceId().equals(nonEmployee.sourceId()))
+                .orElseThrow(ApiException::notFound);
         boolean nameTaken = jdbc.sql("""
                         select count(*) from nelm_record
                         where source_id = :sourceId and account_name = :accountName and id <> :id
@@ -101,13 +122,33 @@ public class RecordService {
         if (updated == 0) {
             throw ApiException.notFound();
         }
-        return find(id).orElseThrow();
+        NonEmployeeRecord after = find(id).orElseThrow();
+        Map<String, Object> old = fields(before);
+        Map<String, Map<String, Object>> changes = new LinkedHashMap<>();
+        fields(after).forEach((field, value) -> {
+            if (!java.util.Objects.equals(old.get(field), value)) {
+                Map<String, Object> change = new HashMap<>();
+                change.put("old", old.get(field));
+                change.put("new", value);
+                changes.put(field, change);
+            }
+        });
+        events.publishEvent(new RecordChanged(id, actor, after.modified().toInstant(), after.sourceId(),
+                after.accountName(), changes));
+        return after;
     }
 
     /** Deletes one record; false when there was none. */
     @Transactional
-    public boolean delete(String id) {
-        return jdbc.sql("delete from nelm_record where id = :id").param("id", id).update() > 0;
+    public boolean delete(String id, String actor) {
+        Optional<NonEmployeeRecord> record = jdbc.sql("select * from nelm_record where id = :id for update")
+                .param("id", id).query(this::map).optional();
+        if (record.isEmpty() || jdbc.sql("delete from nelm_record where id = :id").param("id", id).update() == 0) {
+            return false;
+        }
+        events.publishEvent(new RecordDeleted(id, actor, Instant.now(clock), record.get().sourceId(),
+                record.get().accountName()));
+        return true;
     }
 
     /**
@@ -124,14 +165,17 @@ public class RecordService {
      * in the 400. The rows are locked first, so a parallel delete cannot make the check stale.
      */
     @Transactional
-    public void deleteAll(Collection<String> ids) {
+    public void deleteAll(Collection<String> ids, String actor) {
         Set<String> wanted = new LinkedHashSet<>(ids);
-        Set<String> found = new HashSet<>();
+        Map<String, String[]> found = new HashMap<>();
         for (List<String> chunk : chunks(List.copyOf(wanted))) {
-            found.addAll(jdbc.sql("select id from nelm_record where id in (:ids) for update")
-                    .param("ids", chunk).query(String.class).list());
+            jdbc.sql("select id, source_id, account_name from nelm_record where id in (:ids) for update")
+                    .param("ids", chunk)
+                    .query(rs -> {
+                        found.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)});
+                    });
         }
-        List<String> unknown = wanted.stream().filter(id -> !found.contains(id)).toList();
+        List<String> unknown = wanted.stream().filter(id -> !found.containsKey(id)).toList();
         if (!unknown.isEmpty()) {
             String named = unknown.stream().limit(20).map(InputText::quoted).collect(Collectors.joining(", "));
             throw ApiException.badRequest("Unknown non-employee record ids, nothing was deleted: " + named
@@ -140,6 +184,26 @@ public class RecordService {
         for (List<String> chunk : chunks(List.copyOf(wanted))) {
             jdbc.sql("delete from nelm_record where id in (:ids)").param("ids", chunk).update();
         }
+        Instant now = Instant.now(clock);
+        for (String id : wanted) {
+            String[] record = found.get(id);
+            events.publishEvent(new RecordDeleted(id, actor, now, record[0], record[1]));
+        }
+    }
+
+    /** A record's fields by their API names, as events carry them (dates as ISO-8601 instants, data as a map). */
+    private static Map<String, Object> fields(NonEmployeeRecord record) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("accountName", record.accountName());
+        fields.put("firstName", record.firstName());
+        fields.put("lastName", record.lastName());
+        fields.put("email", record.email());
+        fields.put("phone", record.phone());
+        fields.put("manager", record.manager());
+        fields.put("startDate", record.startDate() == null ? null : record.startDate().toInstant().toString());
+        fields.put("endDate", record.endDate() == null ? null : record.endDate().toInstant().toString());
+        fields.put("data", record.data() == null ? Map.of() : Map.copyOf(record.data()));
+        return fields;
     }
 
     /** IN lists stay well below PostgreSQL's 32,767 bind parameters. */

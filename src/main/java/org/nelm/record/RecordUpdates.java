@@ -37,7 +37,7 @@ class RecordUpdates {
         this.objectMapper = objectMapper;
     }
 
-    NonEmployeeRecord put(NonEmployeeRecord current, NonEmployeeRequestBody body, EditScope scope) {
+    NonEmployeeRecord put(NonEmployeeRecord current, NonEmployeeRequestBody body, EditScope scope, String actor) {
         if (body == null) {
             throw ApiException.badRequest("The request body is required");
         }
@@ -53,10 +53,10 @@ class RecordUpdates {
         if (scope == EditScope.END_DATE_ONLY && !onlyEndDateDiffers(current, wanted)) {
             throw endDateOnly();
         }
-        return records.replace(current.id(), wanted);
+        return records.replace(current.id(), wanted, actor);
     }
 
-    NonEmployeeRecord patch(NonEmployeeRecord current, JsonNode patch, EditScope scope) {
+    NonEmployeeRecord patch(NonEmployeeRecord current, JsonNode patch, EditScope scope, String actor) {
         if (scope == EditScope.END_DATE_ONLY && touchesMoreThanEndDate(patch)) {
             throw endDateOnly();
         }
@@ -67,7 +67,7 @@ class RecordUpdates {
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw ApiException.badRequest("The patched record is not valid: every field is text, data is an object of texts");
         }
-        return records.replace(current.id(), validator.validate(body));
+        return records.replace(current.id(), validator.validate(body), actor);
     }
 
     /** Whether any operation points (by path or from) elsewhere than /endDate; malformed ones are left to the applier. */

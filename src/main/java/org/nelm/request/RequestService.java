@@ -147,7 +147,7 @@ public class RequestService {
             throw ApiException.forbidden();
         }
         if (pending) {
-            steps.cancel(id, null);
+            steps.cancel(id, null, caller.actor());
             workflow.cancel(id, "Request withdrawn by " + caller.clientId());
         } else {
             requests.delete(id);

@@ -13,6 +13,11 @@ public record Caller(String clientId, String identityId, Set<String> scopes, Set
         return identityId != null && !identityId.isBlank();
     }
 
+    /** Who a domain event names as the author of a change: the identity, or {@code system} for an application client. */
+    public String actor() {
+        return hasIdentity() ? identityId : "system";
+    }
+
     public boolean canRead() {
         return scopes.contains(Scopes.ALL) || scopes.contains(Scopes.NELM_READ) || scopes.contains(Scopes.NELM_MANAGE);
     }

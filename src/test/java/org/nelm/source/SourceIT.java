@@ -283,7 +283,7 @@ class SourceIT {
         JsonNode source = fixtures.create(family);
         String id = source.get("id").asText();
         records.create(new NonEmployee(id, "count." + id.substring(0, 8), "Ann", "Count", "ann@example.com",
-                "5125555555", "manager1", Map.of(), OffsetDateTime.now(), OffsetDateTime.now().plusDays(30)));
+                "5125555555", "manager1", Map.of(), OffsetDateTime.now(), OffsetDateTime.now().plusDays(30)), "system", null);
         String empty = fixtures.create(family).get("id").asText();
 
         JsonNode withCount = byId(admin.get(family + "?non-employee-count=true"));
@@ -506,7 +506,7 @@ class SourceIT {
         String id = fixtures.create(family).get("id").asText();
         String recordId = records.create(new NonEmployee(id, "gone." + id.substring(0, 8), "Gone", "Soon",
                 "gone@example.com", "5125555555", "manager1", Map.of(), OffsetDateTime.now(),
-                OffsetDateTime.now().plusDays(1))).id();
+                OffsetDateTime.now().plusDays(1)), "system", null).id();
         assertThat(admin.post(family + "/" + id + "/schema-attributes",
                 Map.of("type", "TEXT", "technicalName", "badge", "label", "Badge")).status()).isEqualTo(200);
 

@@ -56,7 +56,8 @@ class SourceServiceTest {
                             + " managers=" + rows("nelm_source_account_manager", "source_id", deleting.sourceId())
                             + " records=" + rows("nelm_record", "source_id", deleting.sourceId()));
                     // the records' own listener, as in the application (no foreign key deletes them)
-                    new RecordService(jdbc, new SourcePolicies(jdbc), Clock.systemUTC()).onSourceDeleting(deleting);
+                    new RecordService(jdbc, new SourcePolicies(jdbc), Clock.systemUTC(), published -> { })
+                            .onSourceDeleting(deleting);
                 }, Clock.systemUTC(), SourceService.MAX_SOURCES);
     }
 

@@ -31,7 +31,9 @@ public final class ChildNode implements AutoCloseable {
             "camunda.bpm.job-execution.wait-time-in-millis",
             "camunda.bpm.job-execution.max-wait",
             "nelm.bulk.stale-after",
-            "nelm.bulk.poll-interval");
+            "nelm.bulk.poll-interval",
+            "nelm.events.redeliver-after",
+            "nelm.events.redelivery-cycle");
 
     private static final Duration STARTUP = Duration.ofMinutes(3);
 
@@ -74,6 +76,9 @@ public final class ChildNode implements AutoCloseable {
             }
         }
         for (String setting : settings) {
+            // a setting given here replaces the default above (e.g. a mail port of its own)
+            String name = "--" + setting.substring(0, setting.indexOf('=') + 1);
+            command.removeIf(arg -> arg.startsWith(name));
             command.add("--" + setting);
         }
         try {

@@ -32,6 +32,9 @@ public final class StandaloneNode {
                 "--spring.datasource.hikari.connection-timeout=10000"));
         datasource.forEach((name, value) -> args.add("--" + name + "=" + value));
         for (String setting : settings) {
+            // a setting given here replaces the default above (e.g. a mail port of its own)
+            String name = "--" + setting.substring(0, setting.indexOf('=') + 1);
+            args.removeIf(arg -> arg.startsWith(name));
             args.add("--" + setting);
         }
         return args.toArray(String[]::new);

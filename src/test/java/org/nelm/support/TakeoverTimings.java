@@ -19,7 +19,10 @@ public class TakeoverTimings implements ApplicationContextInitializer<Configurab
             "camunda.bpm.job-execution.max-wait", "1000",
             // imports: stale after 3 s without a heartbeat (beats every second), polled every second
             "nelm.bulk.stale-after", "3s",
-            "nelm.bulk.poll-interval", "1s");
+            "nelm.bulk.poll-interval", "1s",
+            // events: undelivered after 5 s, the redelivery timer every 2 s
+            "nelm.events.redeliver-after", "PT5S",
+            "nelm.events.redelivery-cycle", "0/2 * * * * ?");
 
     public static boolean production() {
         return "production".equalsIgnoreCase(System.getProperty("nelm.test.takeover"));

@@ -1,9 +1,13 @@
 package org.nelm.support;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.env.MapPropertySource;
 
 /**
@@ -29,5 +33,15 @@ public class TestEnvironment implements ApplicationContextInitializer<Configurab
         properties.put("spring.datasource.hikari.connection-timeout", "10000");
         context.getEnvironment().getPropertySources()
                 .addFirst(new MapPropertySource("nelm-test-environment", properties));
+        // the contexts close at JVM exit, one after the other, and embedded PostgreSQL may be gone by then: what still
+        // asks for a connection while a context closes (the event registry lists what is left undelivered) must not
+        // wait 10 s each, or the contexts together outlast surefire's 30 s exit timeout
+        context.addApplicationListener((ApplicationListener<ApplicationEvent>) event -> {
+            if (event instanceof ContextClosedEvent closed && closed.getApplicationContext() == context
+                    && context.containsBean("dataSource")
+                    && context.getBean("dataSource") instanceof HikariDataSource pool && !pool.isClosed()) {
+                pool.getHikariConfigMXBean().setConnectionTimeout(500);
+            }
+        });
     }
 }

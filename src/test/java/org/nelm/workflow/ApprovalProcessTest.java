@@ -299,7 +299,7 @@ class ApprovalProcessTest {
         ProcessInstance instance = instance(request.id());
         // the accountName is taken by a record created directly while the request waited for approval
         NonEmployee taken = validator.validate(ProcessTestSources.body(sourceId, request.accountName(), null));
-        NonEmployeeRecord blocking = records.create(taken);
+        NonEmployeeRecord blocking = records.create(taken, "system", null);
         decide(task(instance), "APPROVED", null);
 
         Job job = job(instance);

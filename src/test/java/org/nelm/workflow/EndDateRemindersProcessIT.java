@@ -29,15 +29,18 @@ import org.nelm.record.RecordFixtures;
 import org.nelm.support.Api;
 import org.nelm.support.ApiResponse;
 import org.nelm.support.ApiIntegration;
+import org.nelm.support.EventPublications;
 import org.nelm.support.TestMail;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The daily end-date reminder, driven by the engine clock, with the mail checked in the test SMTP server. The test
  * fires the timer itself, with the job executor paused: moving the clock makes the timer due, and a job executor
- * firing it as well would run the reminders twice at once. Each run sends its mails before executeJob returns
- * (after its commit, in this thread), and GreenMail stores a mail before it answers the send, so every count is
+ * firing it as well would run the reminders twice at once. Each run publishes one event per source, which the mail
+ * listener sends after the run's commit; the test waits until every publication is complete (GreenMail stores a
+ * mail before it answers the send, and the listener completes its publication after the send), so every count is
  * final when it is read.
  */
 @ApiIntegration
@@ -62,6 +65,9 @@ class EndDateRemindersProcessIT {
 
     @Autowired
     JobExecutor jobExecutor;
+
+    @Autowired
+    JdbcClient jdbc;
 
     Api admin;
     String sourceId;
@@ -142,8 +148,10 @@ class EndDateRemindersProcessIT {
 
     /** Moves the engine clock and fires the timer as the job executor would; its mails are sent when this returns. */
     private void runTimerAt(Instant when) {
+        Instant since = Instant.now().minusSeconds(1);
         ClockUtil.setCurrentTime(Date.from(when));
         management.executeJob(timer().getId());
+        EventPublications.awaitDelivered(jdbc, since);
     }
 
     private Job timer() {

@@ -3,44 +3,56 @@ package org.nelm.request.approval;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import org.nelm.platform.StoredTime;
 import org.nelm.platform.error.ApiException;
 import org.nelm.platform.web.InputText;
 import org.nelm.record.NonEmployeeRecord;
 import org.nelm.record.RecordService;
+import org.nelm.request.ApprovalDecided;
+import org.nelm.request.ApprovalLevelStarted;
+import org.nelm.request.RequestApproved;
+import org.nelm.request.RequestCancelled;
+import org.nelm.request.RequestRejected;
 import org.nelm.request.RequestRow;
+import org.nelm.request.RequestSubmitted;
 import org.nelm.request.Requests;
 import org.nelm.source.ApproverRef;
 import org.nelm.source.SourcePolicies;
 import org.nelm.source.SourcePolicy;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What each step of the approval process does to our data. The engine adapter calls these from the process
  * (delegates and task listeners), so a decision taken in Tasklist and one taken through the API run the same
- * code in the same transaction as the task completion.
+ * code in the same transaction as the task completion. Each step publishes what it changed as a domain event
+ * ({@code org.nelm.request.*}) in that transaction; mail and any other listener get it after commit.
  */
 @Service
 public class ApprovalSteps {
 
     public static final int MAX_COMMENT = 4000;
 
+    /** The actor of what the process does by itself. */
+    public static final String SYSTEM = "system";
+
     private final Requests requests;
     private final ApprovalItems items;
     private final RecordService records;
-    private final Notifications notifications;
+    private final ApplicationEventPublisher events;
     private final DecisionRights rights;
     private final SeparationOfDuties separation;
     private final SourcePolicies sources;
     private final Clock clock;
 
-    ApprovalSteps(Requests requests, ApprovalItems items, RecordService records, Notifications notifications,
+    ApprovalSteps(Requests requests, ApprovalItems items, RecordService records, ApplicationEventPublisher events,
                   DecisionRights rights, SeparationOfDuties separation, SourcePolicies sources, Clock clock) {
         this.requests = requests;
         this.items = items;
         this.records = records;
-        this.notifications = notifications;
+        this.events = events;
         this.rights = rights;
         this.separation = separation;
         this.sources = sources;
@@ -56,7 +68,7 @@ public class ApprovalSteps {
     }
 
     /**
-     * Stores the routed levels as NOT_READY items and tells the requester. A level routed to the requester or to
+     * Stores the routed levels as NOT_READY items: the request is submitted ({@link RequestSubmitted}). A level routed to the requester or to
      * the non-employee's manager goes to someone else ({@link SeparationOfDuties}).
      */
     @Transactional
@@ -64,8 +76,12 @@ public class ApprovalSteps {
         RequestRow request = RequestsStoredNow.request(requestId).orElseGet(() -> request(requestId));
         List<RoutedLevel> levels = separation.apply(request, routed,
                 () -> sources.find(request.sourceId()).map(SourcePolicy::ownerId).orElse(null));
-        items.insert(requestId, levels, now());
-        notifications.requestReceived(request, levels.stream().map(RoutedLevel::approver).toList());
+        OffsetDateTime now = now();
+        items.insert(requestId, levels, now);
+        events.publishEvent(new RequestSubmitted(requestId, request.requesterId(), now.toInstant(), request.sourceId(),
+                request.sourceName(), request.requesterId(), request.nonEmployee().accountName(),
+                request.nonEmployee().firstName(), request.nonEmployee().lastName(),
+                levels.stream().map(level -> approver(level.approver())).toList()));
     }
 
     /**
@@ -80,7 +96,10 @@ public class ApprovalSteps {
                         + "to review"));
         RequestRow request = RequestsStoredNow.request(requestId).orElseGet(() -> request(requestId));
         ApprovalItemRow item = start.item();
-        notifications.reviewNeeded(request, item.approver(), item.approvalOrder());
+        events.publishEvent(new ApprovalLevelStarted(requestId, SYSTEM, now().toInstant(), item.id(),
+                item.approvalOrder(), start.all().size(), item.approver().type().name(), item.approver().id(),
+                request.sourceId(), request.sourceName(), request.nonEmployee().accountName(),
+                request.nonEmployee().firstName(), request.nonEmployee().lastName()));
         return new StartedLevel(item.approver(), request.nonEmployee().accountName(), item.approvalOrder(),
                 start.all().size(), ReviewSheet.summary(request), ReviewSheet.history(start.all()));
     }
@@ -114,9 +133,12 @@ public class ApprovalSteps {
         rights.check(decidedBy, level);
         ApprovalStatus status = decisionOf(decision);
         checkComment(status, comment);
-        if (!items.decide(level.item(), status, blankToNull(comment), decidedBy, now())) {
+        OffsetDateTime now = now();
+        if (!items.decide(level.item(), status, blankToNull(comment), decidedBy, now)) {
             throw alreadyDecided();
         }
+        events.publishEvent(new ApprovalDecided(level.item().requestId(), decidedBy, now.toInstant(),
+                level.item().id(), level.item().approvalOrder(), status.name(), blankToNull(comment)));
         return status;
     }
 
@@ -152,7 +174,10 @@ public class ApprovalSteps {
         OffsetDateTime now = now();
         items.cancelUndecided(requestId, now);
         requests.finish(requestId, ApprovalStatus.REJECTED, rejected.comment(), null, now);
-        notifications.decided(request, ApprovalStatus.REJECTED, rejected.comment());
+        events.publishEvent(new RequestRejected(requestId, rejected.decidedBy() == null ? SYSTEM : rejected.decidedBy(),
+                now.toInstant(), rejected.comment(), request.requesterId(), request.sourceId(), request.sourceName(),
+                request.nonEmployee().accountName(), request.nonEmployee().firstName(),
+                request.nonEmployee().lastName()));
     }
 
     /**
@@ -174,10 +199,13 @@ public class ApprovalSteps {
             throw new IllegalStateException("Request " + requestId + " is not approved at every level ("
                     + String.join(", ", undecided) + "): no record is created");
         }
-        NonEmployeeRecord record = records.create(request.nonEmployee());
+        NonEmployeeRecord record = records.create(request.nonEmployee(), SYSTEM, requestId);
         String comment = levels.isEmpty() ? null : levels.get(levels.size() - 1).comment();
-        requests.finish(requestId, ApprovalStatus.APPROVED, comment, record.id(), now());
-        notifications.decided(request, ApprovalStatus.APPROVED, comment);
+        OffsetDateTime now = now();
+        requests.finish(requestId, ApprovalStatus.APPROVED, comment, record.id(), now);
+        events.publishEvent(new RequestApproved(requestId, SYSTEM, now.toInstant(), record.id(), comment,
+                request.requesterId(), request.sourceId(), request.sourceName(), request.nonEmployee().accountName(),
+                request.nonEmployee().firstName(), request.nonEmployee().lastName()));
     }
 
     /**
@@ -189,16 +217,24 @@ public class ApprovalSteps {
     public void processEnded(String requestId, String reason) {
         if (requests.find(requestId).filter(request -> request.status() == ApprovalStatus.PENDING).isPresent()) {
             cancel(requestId, "The approval process ended without a decision"
-                    + (reason == null || reason.isBlank() ? "" : ": " + reason));
+                    + (reason == null || reason.isBlank() ? "" : ": " + reason), SYSTEM);
         }
     }
 
-    /** Withdrawal of a pending request: undecided items and the request become CANCELLED. */
+    /** Withdrawal of a pending request by {@code actor}: undecided items and the request become CANCELLED. */
     @Transactional
-    public void cancel(String requestId, String comment) {
+    public void cancel(String requestId, String comment, String actor) {
+        RequestRow request = request(requestId);
         OffsetDateTime now = now();
         items.cancelUndecided(requestId, now);
         requests.finish(requestId, ApprovalStatus.CANCELLED, comment, null, now);
+        events.publishEvent(new RequestCancelled(requestId, actor, now.toInstant(), comment, request.requesterId(),
+                request.sourceId(), request.nonEmployee().accountName()));
+    }
+
+    /** An approver as events carry it: JSON-readable strings only. */
+    private static Map<String, String> approver(ApproverRef approver) {
+        return Map.of("type", approver.type().name(), "id", approver.id());
     }
 
     static ApprovalStatus decisionOf(String decision) {
