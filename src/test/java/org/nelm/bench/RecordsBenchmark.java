@@ -82,8 +82,7 @@ public final class RecordsBenchmark {
                 "--nelm.security.token-validity=PT2H",
                 "--nelm.rate-limit.enabled=false",
                 "--logging.level.root=WARN",
-                "--logging.level.org.nelm.bulk=" + System.getProperty("bench.bulkLog", "INFO"),
-                "--camunda.bpm.job-execution.enabled=false"};
+                "--logging.level.org.nelm.bulk=" + System.getProperty("bench.bulkLog", "INFO")};
         try (ConfigurableApplicationContext context = application.run(arguments)) {
             base = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
             token = token();
@@ -117,6 +116,8 @@ public final class RecordsBenchmark {
     private void importVersusFloors() throws Exception {
         byte[] csv = csv("imp.");
         List<Double> endToEnd = new ArrayList<>();
+        List<Double> accepted = new ArrayList<>();
+        List<Double> pickUp = new ArrayList<>();
         List<Double> processing = new ArrayList<>();
         List<Double> copy = new ArrayList<>();
         List<Double> insert = new ArrayList<>();
@@ -124,9 +125,10 @@ public final class RecordsBenchmark {
             String importSource = source("import-" + run);
             long start = System.nanoTime();
             JsonNode job = json(upload(importSource, csv), 202);
+            double upload = seconds(start);
             awaitCompleted(importSource);
             double total = seconds(start);
-            double jobSeconds = jobProcessingSeconds(job.get("id").asText());
+            double[] jobTimes = jobTimes(job.get("id").asText());
 
             String floorSource = source("floor-" + run);
             double copySeconds = copy(floorSource, "imp.");
@@ -134,7 +136,9 @@ public final class RecordsBenchmark {
             double insertSeconds = batchedInsert(floorSource, "imp.");
             if (run > 0) {
                 endToEnd.add(total);
-                processing.add(jobSeconds);
+                accepted.add(upload);
+                pickUp.add(jobTimes[0]);
+                processing.add(jobTimes[1]);
                 copy.add(copySeconds);
                 insert.add(insertSeconds);
             }
@@ -142,20 +146,33 @@ public final class RecordsBenchmark {
             deleteSource(floorSource);
         }
         results.put("import 20,000 rows: upload → COMPLETED (median of " + RUNS + ")", fmt(median(endToEnd)) + " s");
-        results.put("import job processing (created → last batch committed)", fmt(median(processing)) + " s");
+        results.put("  of which: upload until 202 (HTTP, file read and checked, job stored)", fmt(median(accepted)) + " s");
+        results.put("  of which: job stored → import job started by the job executor", fmt(median(pickUp)) + " s");
+        results.put("import processing (import job started → job ended)", fmt(median(processing)) + " s");
         results.put("floor: COPY of the same 20,000 rows into nelm_record", fmt(median(copy)) + " s");
         results.put("floor: batched INSERT (1,000/batch, one transaction)", fmt(median(insert)) + " s");
-        results.put("import processing / COPY", fmt(median(processing) / median(copy)) + " ×");
+        results.put("upload → COMPLETED / processing (target ≤ 1.5 ×)", fmt(median(endToEnd) / median(processing)) + " ×");
+        results.put("import processing / COPY (target ≤ 2 ×)", fmt(median(processing) / median(copy)) + " ×");
     }
 
-    private double jobProcessingSeconds(String jobId) throws Exception {
-        try (Connection c = connection(); PreparedStatement s = c.prepareStatement(
-                "select created, modified from nelm_bulk_job where id = ?")) {
+    /**
+     * Seconds from the job's row being stored to its import job starting (the engine's history of the import task),
+     * and from that start to the job's end (its last modification).
+     */
+    private double[] jobTimes(String jobId) throws Exception {
+        try (Connection c = connection(); PreparedStatement s = c.prepareStatement("""
+                select j.created, a.start_time_, j.modified
+                from nelm_bulk_job j
+                join act_hi_procinst p on p.business_key_ = j.id
+                join act_hi_actinst a on a.proc_inst_id_ = p.id_ and a.act_id_ = 'import-records'
+                where j.id = ?""")) {
             s.setString(1, jobId);
             try (var rs = s.executeQuery()) {
                 rs.next();
-                return (rs.getObject(2, OffsetDateTime.class).toInstant().toEpochMilli()
-                        - rs.getObject(1, OffsetDateTime.class).toInstant().toEpochMilli()) / 1000.0;
+                long created = rs.getObject(1, OffsetDateTime.class).toInstant().toEpochMilli();
+                long started = rs.getTimestamp(2).getTime();
+                long ended = rs.getObject(3, OffsetDateTime.class).toInstant().toEpochMilli();
+                return new double[] {(started - created) / 1000.0, (ended - started) / 1000.0};
             }
         }
     }

@@ -29,9 +29,7 @@ public final class ChildNode implements AutoCloseable {
     private static final List<String> TAKEOVER_SETTINGS = List.of(
             "camunda.bpm.job-execution.lock-time-in-millis",
             "camunda.bpm.job-execution.wait-time-in-millis",
-            "camunda.bpm.job-execution.max-wait",
-            "nelm.bulk.stale-after",
-            "nelm.bulk.poll-interval");
+            "camunda.bpm.job-execution.max-wait");
 
     private static final Duration STARTUP = Duration.ofMinutes(3);
 

@@ -16,10 +16,7 @@ public class TakeoverTimings implements ApplicationContextInitializer<Configurab
             // the job executor: a lock outlives its node by at most 5 s; an idle node polls every second
             "camunda.bpm.job-execution.lock-time-in-millis", "5000",
             "camunda.bpm.job-execution.wait-time-in-millis", "500",
-            "camunda.bpm.job-execution.max-wait", "1000",
-            // imports: stale after 3 s without a heartbeat (beats every second), polled every second
-            "nelm.bulk.stale-after", "3s",
-            "nelm.bulk.poll-interval", "1s");
+            "camunda.bpm.job-execution.max-wait", "1000");
 
     public static boolean production() {
         return "production".equalsIgnoreCase(System.getProperty("nelm.test.takeover"));
