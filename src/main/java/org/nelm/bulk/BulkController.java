@@ -31,17 +31,15 @@ class BulkController {
     private final SourcePolicies sources;
     private final BulkImports imports;
     private final BulkJobs jobs;
-    private final BulkJobRunner runner;
     private final CsvExport export;
     private final UploadSlots slots;
 
     BulkController(CurrentCaller callers, SourcePolicies sources, BulkImports imports, BulkJobs jobs,
-                   BulkJobRunner runner, CsvExport export, UploadSlots slots) {
+                   CsvExport export, UploadSlots slots) {
         this.callers = callers;
         this.sources = sources;
         this.imports = imports;
         this.jobs = jobs;
-        this.runner = runner;
         this.export = export;
         this.slots = slots;
     }
@@ -58,11 +56,12 @@ class BulkController {
             if (dryRun) {
                 return ResponseEntity.ok(imports.dryRun(source, data.getSize(), data));
             }
-            BulkImports.SubmittedJob submitted = imports.submit(source, data.getOriginalFilename(), data.getSize(), data);
-            slot.releaseSource();
-            runner.start(submitted.job().id(), submitted.file(), slot::close);
+            String uploadedBy = caller.hasIdentity() ? caller.identityId() : caller.clientId();
+            BulkJob job = imports.submit(source, data.getOriginalFilename(), data.getSize(), data, uploadedBy, slot);
+            // committed: the slot now belongs to the import's run, which gives it back when it ends
             handedOver = true;
-            return ResponseEntity.status(HttpStatus.ACCEPTED).body(submitted.job().toContract());
+            slot.releaseSource();
+            return ResponseEntity.status(HttpStatus.ACCEPTED).body(job.toContract());
         } finally {
             if (!handedOver) {
                 slot.close();

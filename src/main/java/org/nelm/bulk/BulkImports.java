@@ -27,7 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Accepting an import: the file is read and checked synchronously (encoding, CSV syntax, header, size, the
- * 20,000 limit), then stored as a PENDING job that {@link BulkJobRunner} works off in the background.
+ * 20,000 limit), then stored as a PENDING job whose process ({@link BulkImportProcess}) starts in the same
+ * transaction; its job runs the import ({@link BulkImportRun}).
  */
 @Service
 class BulkImports {
@@ -35,18 +36,22 @@ class BulkImports {
     private static final TypeReference<List<RowResult>> ROWS = new TypeReference<>() { };
 
     private final BulkJobs jobs;
+    private final BulkImportProcess process;
     private final RowChecks rowChecks;
     private final RecordBatchWriter writer;
+    private final RecordService records;
     private final SourcePolicies sources;
     private final BulkProperties properties;
     private final ObjectMapper objectMapper;
     private final Clock clock;
 
-    BulkImports(BulkJobs jobs, RowChecks rowChecks, RecordBatchWriter writer, SourcePolicies sources,
+    BulkImports(BulkJobs jobs, BulkImportProcess process, RowChecks rowChecks, RecordBatchWriter writer, RecordService records, SourcePolicies sources,
                 BulkProperties properties, ObjectMapper objectMapper, Clock clock) {
         this.jobs = jobs;
+        this.process = process;
         this.rowChecks = rowChecks;
         this.writer = writer;
+        this.records = records;
         this.sources = sources;
         this.properties = properties;
         this.objectMapper = objectMapper;
@@ -57,14 +62,29 @@ class BulkImports {
     record SubmittedJob(BulkJob job, CheckedFile file) {
     }
 
-    /** Stores the file as a PENDING job; 400 for a bad file, 400.1.409 while another import of the source runs. */
+    /**
+     * Stores the file as a PENDING job and starts its import, which runs once this transaction has committed; 400 for
+     * a bad file, 400.1.409 while another import of the source runs. The slot (null: none) keeps the checked rows for
+     * the import's run on this node.
+     */
     @Transactional
-    SubmittedJob submit(SourcePolicy source, String fileName, long size, InputStreamSource file) {
+    BulkJob submit(SourcePolicy source, String fileName, long size, InputStreamSource file, String uploadedBy,
+                   UploadSlots.Slot slot) {
+        SubmittedJob submitted = store(source, fileName, size, file);
+        process.start(submitted.job().id(), uploadedBy);
+        if (slot != null) {
+            slot.holdFor(submitted.job().id(), submitted.file());
+        }
+        return submitted.job();
+    }
+
+    /** Stores the file as a PENDING job without starting its import (tests start it when they want). */
+    @Transactional
+    SubmittedJob store(SourcePolicy source, String fileName, long size, InputStreamSource file) {
         CheckedFile checked = checkedFile(source, size, open(file));
         sources.lock(source.id());
         refuseWhileRunning(source);
-        List<RowResult> preview = outcomes(source, checked, false);
-        long refused = preview.stream().filter(r -> r.reasons().contains(LIMIT_TEXT)).count();
+        long refused = newAccountsBeyondLimit(source, checked);
         if (refused > 0) {
             throw ApiException.limit("The import would take the source over " + RecordService.MAX_RECORDS_PER_SOURCE
                     + " non-employees: " + refused + " of its new accounts do not fit");
@@ -77,6 +97,19 @@ class BulkImports {
     }
 
     /**
+     * How many of the file's new accounts would not fit into the source. Only updates of existing accounts can make
+     * a file fit that has more valid rows than the source has room for, so the row-by-row preview (a read of all the
+     * source's names) runs only then.
+     */
+    private long newAccountsBeyondLimit(SourcePolicy source, CheckedFile checked) {
+        long valid = checked.rows().stream().filter(RowPlan::valid).count();
+        if (records.countBySource(source.id()) + valid <= RecordService.MAX_RECORDS_PER_SOURCE) {
+            return 0;
+        }
+        return outcomes(source, checked, false).stream().filter(r -> r.reasons().contains(LIMIT_TEXT)).count();
+    }
+
+    /**
      * Everything an import would do, row by row, without writing anything; refused like an upload while an import
      * of the source runs, since its outcome would change under it.
      */
@@ -84,7 +117,7 @@ class BulkImports {
     BulkUploadResults dryRun(SourcePolicy source, long size, InputStreamSource file) {
         refuseWhileRunning(source);
         List<RowResult> rows = outcomes(source, checkedFile(source, size, open(file)), false);
-        return summary(null, source.id(), null, true, rows);
+        return summary(null, source.id(), null, true, null, rows);
     }
 
     private void refuseWhileRunning(SourcePolicy source) {
@@ -101,7 +134,7 @@ class BulkImports {
         for (String json : jobs.batchResults(job.id())) {
             rows.addAll(fromJson(json));
         }
-        return summary(job.id(), job.sourceId(), job.status(), false, rows);
+        return summary(job.id(), job.sourceId(), job.status(), false, job.errorText(), rows);
     }
 
     static final String LIMIT_TEXT = "the source already holds " + RecordService.MAX_RECORDS_PER_SOURCE
@@ -182,11 +215,11 @@ class BulkImports {
     }
 
     private static BulkUploadResults summary(String jobId, String sourceId, JobStatus status, boolean dryRun,
-                                             List<RowResult> rows) {
+                                             String error, List<RowResult> rows) {
         int created = count(rows, RowResult.Outcome.CREATED);
         int updated = count(rows, RowResult.Outcome.UPDATED);
         int failed = count(rows, RowResult.Outcome.FAILED);
-        return new BulkUploadResults(jobId, sourceId, status, dryRun, created, updated, failed, rows);
+        return new BulkUploadResults(jobId, sourceId, status, dryRun, created, updated, failed, error, rows);
     }
 
     private static int count(List<RowResult> rows, RowResult.Outcome outcome) {

@@ -11,9 +11,9 @@ import org.springframework.jdbc.core.support.SqlBinaryValue;
 import org.springframework.stereotype.Repository;
 
 /**
- * Import jobs and their committed batches. A job is claimed by one node at a time with a conditional update;
- * the node's heartbeat moves while it holds the job and with every committed batch, so a job whose node died is
- * recognised and taken over.
+ * Import jobs and their committed batches. Which node runs a job is the engine's job executor's business (the
+ * job's lock); what makes a run safe to repeat is here: a batch commits with its results row, and a run writes a
+ * batch only while it holds the job row and no results row for the batch exists.
  */
 @Repository
 class BulkJobs {
@@ -56,36 +56,26 @@ class BulkJobs {
                 .query((rs, row) -> rs.getBytes(1)).single();
     }
 
-    /** Takes the job for this node if it is pending, or running on a node that stopped beating before staleBefore. */
-    boolean claim(String id, String owner, OffsetDateTime now, OffsetDateTime staleBefore) {
-        return jdbc.sql("""
-                        update nelm_bulk_job set status = 'IN_PROGRESS', owner = :owner, heartbeat = :now, modified = :now
-                        where id = :id and (status = 'PENDING' or (status = 'IN_PROGRESS' and heartbeat < :staleBefore))
+    /**
+     * PENDING or IN_PROGRESS becomes IN_PROGRESS (a run starts or resumes); empty when the job has ended or is gone
+     * (its source was deleted), i.e. there is nothing left to run.
+     */
+    Optional<BulkJob> markRunning(String id, OffsetDateTime now) {
+        int running = jdbc.sql("""
+                        update nelm_bulk_job set status = 'IN_PROGRESS', modified = :now
+                        where id = :id and status in ('PENDING', 'IN_PROGRESS')
                         """)
-                .param("id", id).param("owner", owner).param("now", now).param("staleBefore", staleBefore)
-                .update() == 1;
+                .param("id", id).param("now", now).update();
+        return running == 1 ? find(id) : Optional.empty();
     }
 
-    /** Moves the heartbeat of those of the given jobs that this node still holds. */
-    void beat(List<String> ids, String owner, OffsetDateTime now) {
-        jdbc.sql("""
-                        update nelm_bulk_job set heartbeat = :now
-                        where id in (:ids) and owner = :owner and status = 'IN_PROGRESS'
-                        """)
-                .param("ids", ids).param("owner", owner).param("now", now)
-                .update();
-    }
-
-    /** Jobs nobody works on: pending since before pendingBefore, or running with a heartbeat before staleBefore. */
-    List<String> orphans(OffsetDateTime pendingBefore, OffsetDateTime staleBefore) {
-        return jdbc.sql("""
-                        select id from nelm_bulk_job
-                        where (status = 'PENDING' and modified < :pendingBefore)
-                           or (status = 'IN_PROGRESS' and heartbeat < :staleBefore)
-                        order by created
-                        """)
-                .param("pendingBefore", pendingBefore).param("staleBefore", staleBefore)
-                .query(String.class).list();
+    /**
+     * Locks the job row for a batch's transaction; false when the job has ended or is gone. Two runs of one job (the
+     * second started after the first's job lock expired) take turns on this lock, batch by batch.
+     */
+    boolean lockRunning(String id) {
+        return jdbc.sql("select status from nelm_bulk_job where id = :id for update").param("id", id)
+                .query(String.class).optional().filter("IN_PROGRESS"::equals).isPresent();
     }
 
     List<Integer> committedBatches(String jobId) {
@@ -93,20 +83,16 @@ class BulkJobs {
                 .query(Integer.class).list();
     }
 
-    /**
-     * Records a committed batch and beats the heart, in the batch's transaction; false when another node has
-     * taken the job over meanwhile (the caller then rolls the batch back).
-     */
-    boolean commitBatch(String jobId, String owner, int batchNo, int created, int updated, int failed,
-                        String resultsJson, OffsetDateTime now) {
-        int owned = jdbc.sql("""
-                        update nelm_bulk_job set heartbeat = :now, modified = :now
-                        where id = :id and owner = :owner and status = 'IN_PROGRESS'
-                        """)
-                .param("id", jobId).param("owner", owner).param("now", now).update();
-        if (owned == 0) {
-            return false;
-        }
+    boolean batchCommitted(String jobId, int batchNo) {
+        return jdbc.sql("select count(*) from nelm_bulk_batch where job_id = :id and batch_no = :batchNo")
+                .param("id", jobId).param("batchNo", batchNo).query(Integer.class).single() > 0;
+    }
+
+    /** Records a committed batch with its per-row results, in the batch's transaction. */
+    void commitBatch(String jobId, int batchNo, int created, int updated, int failed, String resultsJson,
+                     OffsetDateTime now) {
+        jdbc.sql("update nelm_bulk_job set modified = :now where id = :id").param("id", jobId).param("now", now)
+                .update();
         jdbc.sql("""
                         insert into nelm_bulk_batch (job_id, batch_no, created_count, updated_count, failed_count,
                             results_json, committed)
@@ -115,31 +101,43 @@ class BulkJobs {
                 .param("id", jobId).param("batchNo", batchNo).param("created", created).param("updated", updated)
                 .param("failed", failed).param("results", resultsJson).param("now", now)
                 .update();
-        return true;
     }
 
     /**
-     * Ends the job with the totals of its committed batches; status ERROR when any row failed or errorText is set.
-     * The file is emptied: nothing reads it once the job has ended, and the per-row results stay.
+     * Ends a PENDING or IN_PROGRESS job with the totals of its committed batches: ERROR when any row failed or
+     * errorText is set, else COMPLETED. Empty when it had already ended or is gone, so of two runs only one ends it.
+     * The file is emptied unless {@code keepFile} (a failed import may be retried from Cockpit); the per-row results
+     * stay.
      */
-    void finish(String jobId, String owner, String errorText, OffsetDateTime now) {
-        jdbc.sql("""
-                        update nelm_bulk_job set
-                            created_count = (select coalesce(sum(created_count), 0) from nelm_bulk_batch where job_id = :id),
-                            updated_count = (select coalesce(sum(updated_count), 0) from nelm_bulk_batch where job_id = :id),
-                            failed_count = (select coalesce(sum(failed_count), 0) from nelm_bulk_batch where job_id = :id),
-                            error_text = :errorText, modified = :now, heartbeat = :now, file_data = :noFile
-                        where id = :id and (owner = :owner or owner is null)
+    Optional<BulkJob> finish(String jobId, String errorText, boolean keepFile, OffsetDateTime now) {
+        int[] totals = jdbc.sql("""
+                        select coalesce(sum(created_count), 0), coalesce(sum(updated_count), 0),
+                            coalesce(sum(failed_count), 0)
+                        from nelm_bulk_batch where job_id = :id
                         """)
-                .param("id", jobId).param("owner", owner).param("errorText", errorText).param("now", now)
-                .param("noFile", new byte[0])
+                .param("id", jobId).query((rs, row) -> new int[] {rs.getInt(1), rs.getInt(2), rs.getInt(3)}).single();
+        JobStatus status = errorText != null || totals[2] > 0 ? JobStatus.ERROR : JobStatus.COMPLETED;
+        String fileData = keepFile ? "file_data" : ":noFile";
+        int ended = jdbc.sql("""
+                        update nelm_bulk_job set created_count = :created, updated_count = :updated,
+                            failed_count = :failed, status = :status, error_text = :errorText, modified = :now,
+                            file_data = %s
+                        where id = :id and status in ('PENDING', 'IN_PROGRESS')
+                        """.formatted(fileData))
+                .param("id", jobId).param("created", totals[0]).param("updated", totals[1])
+                .param("failed", totals[2]).param("status", status.name()).param("errorText", errorText)
+                .param("now", now).param("noFile", new byte[0])
                 .update();
-        jdbc.sql("""
-                        update nelm_bulk_job set status = case when failed_count > 0 or error_text is not null
-                            then 'ERROR' else 'COMPLETED' end
-                        where id = :id and (owner = :owner or owner is null)
+        return ended == 1 ? find(jobId) : Optional.empty();
+    }
+
+    /** An import that failed (ERROR with an error text) runs again: an operator retried its job in Cockpit. */
+    boolean reopen(String jobId, OffsetDateTime now) {
+        return jdbc.sql("""
+                        update nelm_bulk_job set status = 'IN_PROGRESS', error_text = null, modified = :now
+                        where id = :id and status = 'ERROR' and error_text is not null
                         """)
-                .param("id", jobId).param("owner", owner).update();
+                .param("id", jobId).param("now", now).update() == 1;
     }
 
     List<String> batchResults(String jobId) {

@@ -82,8 +82,7 @@ public final class RecordsBenchmark {
                 "--nelm.security.token-validity=PT2H",
                 "--nelm.rate-limit.enabled=false",
                 "--logging.level.root=WARN",
-                "--logging.level.org.nelm.bulk=" + System.getProperty("bench.bulkLog", "INFO"),
-                "--camunda.bpm.job-execution.enabled=false"};
+                "--logging.level.org.nelm.bulk=" + System.getProperty("bench.bulkLog", "INFO")};
         try (ConfigurableApplicationContext context = application.run(arguments)) {
             base = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
             token = token();
@@ -117,24 +116,31 @@ public final class RecordsBenchmark {
     private void importVersusFloors() throws Exception {
         byte[] csv = csv("imp.");
         List<Double> endToEnd = new ArrayList<>();
+        List<Double> accepted = new ArrayList<>();
+        List<Double> pickUp = new ArrayList<>();
         List<Double> processing = new ArrayList<>();
+        List<Double> seen = new ArrayList<>();
         List<Double> copy = new ArrayList<>();
         List<Double> insert = new ArrayList<>();
         for (int run = 0; run <= RUNS; run++) {
             String importSource = source("import-" + run);
-            long start = System.nanoTime();
+            long start = System.currentTimeMillis();
             JsonNode job = json(upload(importSource, csv), 202);
+            long upload = System.currentTimeMillis();
             awaitCompleted(importSource);
-            double total = seconds(start);
-            double jobSeconds = jobProcessingSeconds(job.get("id").asText());
+            long completed = System.currentTimeMillis();
+            long[] times = jobTimes(job.get("id").asText());
 
             String floorSource = source("floor-" + run);
             double copySeconds = copy(floorSource, "imp.");
             deleteRecords(floorSource);
             double insertSeconds = batchedInsert(floorSource, "imp.");
             if (run > 0) {
-                endToEnd.add(total);
-                processing.add(jobSeconds);
+                endToEnd.add((completed - start) / 1000.0);
+                accepted.add((upload - start) / 1000.0);
+                pickUp.add((times[1] - times[0]) / 1000.0);
+                processing.add((times[2] - times[1]) / 1000.0);
+                seen.add((completed - times[2]) / 1000.0);
                 copy.add(copySeconds);
                 insert.add(insertSeconds);
             }
@@ -142,20 +148,31 @@ public final class RecordsBenchmark {
             deleteSource(floorSource);
         }
         results.put("import 20,000 rows: upload → COMPLETED (median of " + RUNS + ")", fmt(median(endToEnd)) + " s");
-        results.put("import job processing (created → last batch committed)", fmt(median(processing)) + " s");
+        results.put("  upload → 202 (HTTP, file read and checked, job stored, committed)", fmt(median(accepted)) + " s");
+        results.put("  upload's commit (process started) → import job started by the job executor", fmt(median(pickUp)) + " s");
+        results.put("  import ended → COMPLETED seen by the client (commit, 20 ms status poll)", fmt(median(seen)) + " s");
+        results.put("import processing (import job started → job ended)", fmt(median(processing)) + " s");
         results.put("floor: COPY of the same 20,000 rows into nelm_record", fmt(median(copy)) + " s");
         results.put("floor: batched INSERT (1,000/batch, one transaction)", fmt(median(insert)) + " s");
-        results.put("import processing / COPY", fmt(median(processing) / median(copy)) + " ×");
+        results.put("upload → COMPLETED / processing (target ≤ 1.5 ×)", fmt(median(endToEnd) / median(processing)) + " ×");
+        results.put("import processing / COPY (target ≤ 2 ×)", fmt(median(processing) / median(copy)) + " ×");
     }
 
-    private double jobProcessingSeconds(String jobId) throws Exception {
-        try (Connection c = connection(); PreparedStatement s = c.prepareStatement(
-                "select created, modified from nelm_bulk_job where id = ?")) {
+    /**
+     * Epoch milliseconds of the upload's commit (its process's start, the last thing the upload's transaction does),
+     * the import job's start (the engine's history of the import task) and the job's end (its last modification).
+     */
+    private long[] jobTimes(String jobId) throws Exception {
+        try (Connection c = connection(); PreparedStatement s = c.prepareStatement("""
+                select p.start_time_, a.start_time_, j.modified
+                from nelm_bulk_job j
+                join act_hi_procinst p on p.business_key_ = j.id
+                join act_hi_actinst a on a.proc_inst_id_ = p.id_ and a.act_id_ = 'import-records'
+                where j.id = ?""")) {
             s.setString(1, jobId);
             try (var rs = s.executeQuery()) {
                 rs.next();
-                return (rs.getObject(2, OffsetDateTime.class).toInstant().toEpochMilli()
-                        - rs.getObject(1, OffsetDateTime.class).toInstant().toEpochMilli()) / 1000.0;
+                return new long[] {rs.getTimestamp(1).getTime(), rs.getTimestamp(2).getTime(), rs.getObject(3, OffsetDateTime.class).toInstant().toEpochMilli()};
             }
         }
     }

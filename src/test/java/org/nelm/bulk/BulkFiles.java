@@ -27,9 +27,9 @@ final class BulkFiles {
         return csv.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Submits the file as an upload would, without HTTP. */
+    /** Stores the file as an upload would, without HTTP and without starting its import: the job stays PENDING. */
     static BulkImports.SubmittedJob submit(BulkImports imports, SourcePolicy source, String fileName, byte[] csv) {
-        return imports.submit(source, fileName, csv.length, new ByteArrayResource(csv));
+        return imports.store(source, fileName, csv.length, new ByteArrayResource(csv));
     }
 
     static byte[] utf8(String csv) {

@@ -30,7 +30,7 @@ class BulkImportIT {
     BulkImports imports;
 
     @Autowired
-    BulkJobRunner runner;
+    BulkImportProcess process;
 
     @Autowired
     org.nelm.source.SourcePolicies sources;
@@ -167,7 +167,7 @@ class BulkImportIT {
         assertThat(second.messageText()).contains("already PENDING").contains(pending.id());
         assertThat(admin.get("/v3/non-employee-sources/" + sourceId + "/non-employee-bulk-upload/status")
                 .json().get("status").asText()).isEqualTo("PENDING");
-        runner.start(pending.id());
+        process.start(pending.id(), "admin");
         assertThat(awaitEnd(admin, sourceId)).isEqualTo("COMPLETED");
         assertThat(upload(admin, sourceId, BulkFiles.rows("third.", 3)).status()).isEqualTo(202);
         assertThat(awaitEnd(admin, sourceId)).isEqualTo("COMPLETED");

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.nelm.bulk.BulkFiles.recordCount;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,9 +15,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * A node that dies mid-import: here the runner stops after one committed batch (as a killed JVM would, leaving the
- * job IN_PROGRESS with a heartbeat that then ages), and another node's poll takes the job over once it is stale.
- * The poll's clock is handed in; a real killed JVM is {@code DeadNodeBulkImportIT}.
+ * A run that ends mid-import: here it stops after one committed batch (as a killed JVM would, leaving the job
+ * IN_PROGRESS), and the import's job, run by the job executor, continues after that batch. A real killed JVM is
+ * {@code DeadNodeBulkImportIT}; every path of the process step by step is {@code BulkImportProcessTest}.
  */
 @ApiIntegration
 class BulkJobRecoveryIT {
@@ -31,7 +29,10 @@ class BulkJobRecoveryIT {
     BulkImports imports;
 
     @Autowired
-    BulkJobRunner runner;
+    BulkImportRun run;
+
+    @Autowired
+    BulkImportProcess process;
 
     @Autowired
     BulkJobs jobs;
@@ -56,28 +57,25 @@ class BulkJobRecoveryIT {
     @Test
     void aJobKilledAfterOneBatchIsResumedWithoutHalfBatchesOrDuplicates() throws InterruptedException {
         BulkJob job = BulkFiles.submit(imports, sources.find(sourceId).orElseThrow(), "big.csv", BulkFiles.rows("resume.", 2500)).job();
-        OffsetDateTime crash = OffsetDateTime.now(ZoneOffset.UTC);
 
-        runner.run(job.id(), crash, 1, null);
+        run.run(job.id(), "admin", 1);
 
         assertThat(jobs.find(job.id()).orElseThrow().status()).isEqualTo(JobStatus.IN_PROGRESS);
         assertThat(recordCount(admin, sourceId)).isEqualTo(1000);
         assertThat(jobs.committedBatches(job.id())).containsExactly(0);
 
-        assertThat(runner.adoptOrphans(crash.plusSeconds(10))).as("a running node is not robbed").isEmpty();
-        assertThat(jobs.find(job.id()).orElseThrow().status()).isEqualTo(JobStatus.IN_PROGRESS);
-
-        assertThat(runner.adoptOrphans(crash.plusMinutes(5))).containsExactly(job.id());
+        process.start(job.id(), "admin");
 
         BulkJob finished = awaitEnd(job.id());
         assertThat(finished.status()).isEqualTo(JobStatus.COMPLETED);
         assertThat(finished.createdCount()).isEqualTo(2500);
+        assertThat(finished.updatedCount()).isZero();
         assertThat(recordCount(admin, sourceId)).isEqualTo(2500);
         assertThat(imports.results(finished).rows()).hasSize(2500)
                 .allMatch(row -> row.outcome() == RowResult.Outcome.CREATED);
     }
 
-    /** Polls the job until it has ended (a worker runs the adopted job), for at most a minute. */
+    /** Polls the job until it has ended (the job executor runs it), for at most a minute. */
     private BulkJob awaitEnd(String jobId) throws InterruptedException {
         Instant deadline = Instant.now().plusSeconds(60);
         BulkJob job = jobs.find(jobId).orElseThrow();

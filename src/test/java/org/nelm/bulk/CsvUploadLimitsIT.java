@@ -48,7 +48,7 @@ class CsvUploadLimitsIT {
     BulkImports imports;
 
     @Autowired
-    BulkJobRunner runner;
+    BulkImportProcess process;
 
     @Autowired
     SourcePolicies sources;
@@ -133,7 +133,7 @@ class CsvUploadLimitsIT {
         ApiResponse whilePending = dryRun(file);
         assertThat(whilePending.status()).isEqualTo(400);
         assertThat(whilePending.messageText()).contains("already PENDING");
-        runner.start(pending.id());
+        process.start(pending.id(), "admin");
         assertThat(awaitEnd(admin, sourceId)).isEqualTo("COMPLETED");
         assertThat(dryRun(file).status()).isEqualTo(200);
     }

@@ -17,9 +17,10 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A node killed (SIGKILL) in the middle of a CSV import it runs: the surviving node takes the import over once its
- * heart has stopped and finishes it, every row written once, within the bound. The doomed node writes small batches,
- * so that the kill certainly falls between two of them.
+ * A node killed (SIGKILL) in the middle of a CSV import it runs: the surviving node's job executor takes the import's
+ * job over once the dead node's lock on it has expired and finishes it after the last committed batch, every row
+ * written once, within the bound. The doomed node writes small batches, so that the kill certainly falls between two
+ * of them.
  */
 @ClusterIntegration
 class DeadNodeBulkImportIT {

@@ -30,8 +30,6 @@ public final class ChildNode implements AutoCloseable {
             "camunda.bpm.job-execution.lock-time-in-millis",
             "camunda.bpm.job-execution.wait-time-in-millis",
             "camunda.bpm.job-execution.max-wait",
-            "nelm.bulk.stale-after",
-            "nelm.bulk.poll-interval",
             "nelm.events.redeliver-after",
             "nelm.events.redelivery-cycle");
 

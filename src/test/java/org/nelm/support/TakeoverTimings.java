@@ -17,9 +17,6 @@ public class TakeoverTimings implements ApplicationContextInitializer<Configurab
             "camunda.bpm.job-execution.lock-time-in-millis", "5000",
             "camunda.bpm.job-execution.wait-time-in-millis", "500",
             "camunda.bpm.job-execution.max-wait", "1000",
-            // imports: stale after 3 s without a heartbeat (beats every second), polled every second
-            "nelm.bulk.stale-after", "3s",
-            "nelm.bulk.poll-interval", "1s",
             // events: undelivered after 5 s, the redelivery timer every 2 s
             "nelm.events.redeliver-after", "PT5S",
             "nelm.events.redelivery-cycle", "0/2 * * * * ?");
