@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.nelm.platform.TransactionBound;
 import org.nelm.source.ApproverRef;
 import org.nelm.source.ApproverType;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -27,9 +28,11 @@ import org.springframework.stereotype.Repository;
 public class ApprovalItems {
 
     private final JdbcClient jdbc;
+    private final boolean writeBehind;
 
-    ApprovalItems(JdbcClient jdbc) {
+    ApprovalItems(JdbcClient jdbc, @Value("${nelm.requests.write-behind:true}") boolean writeBehind) {
         this.jdbc = jdbc;
+        this.writeBehind = writeBehind;
     }
 
     /**
@@ -52,6 +55,10 @@ public class ApprovalItems {
             rows.add(new ApprovalItemRow(UUID.randomUUID().toString(), requestId, i + 1, level.approver(),
                     ApprovalStatus.NOT_READY, null, null, level.routingJson(), null, now, now));
         }
+        if (!writeBehind) {
+            write(rows);
+            return;
+        }
         routed().ifPresentOrElse(routed -> routed.put(requestId, new Routed(List.copyOf(rows), rows.isEmpty())),
                 () -> write(rows));
     }
@@ -70,11 +77,19 @@ public class ApprovalItems {
                 .optional();
     }
 
-    /** The item, locked until the transaction ends: deciding transactions on one item run one after the other. */
-    Optional<ApprovalItemRow> lock(String id) {
+    /**
+     * The item with its request's requester and manager, the item locked until the transaction ends: deciding
+     * transactions on one item run one after the other (the request's row is read, not locked).
+     */
+    Optional<UnderReview> lock(String id) {
         writeRouted();
-        return jdbc.sql("select * from nelm_approval_item where id = :id for update").param("id", id)
-                .query(ApprovalItems::map).optional();
+        return jdbc.sql("""
+                        select i.*,
+                            (select r.requester_id from nelm_request r where r.id = i.request_id) as request_requester,
+                            (select r.manager from nelm_request r where r.id = i.request_id) as request_manager
+                        from nelm_approval_item i where i.id = :id for update
+                        """)
+                .param("id", id).query(ApprovalItems::underReview).optional();
     }
 
     public List<ApprovalItemRow> ofRequest(String requestId) {
@@ -149,9 +164,12 @@ public class ApprovalItems {
                         from nelm_approval_item i join nelm_request r on r.id = i.request_id where i.task_id = :taskId
                         """)
                 .param("taskId", taskId)
-                .query((rs, row) -> new UnderReview(map(rs, row), rs.getString("request_requester"),
-                        rs.getString("request_manager")))
+                .query(ApprovalItems::underReview)
                 .optional();
+    }
+
+    private static UnderReview underReview(ResultSet rs, int row) throws SQLException {
+        return new UnderReview(map(rs, row), rs.getString("request_requester"), rs.getString("request_manager"));
     }
 
     /**
