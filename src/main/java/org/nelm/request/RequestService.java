@@ -87,11 +87,12 @@ public class RequestService {
         } catch (DataIntegrityViolationException sourceDeletedMeanwhile) {
             throw ApiException.badRequest(NonEmployeeValidator.unknownSource(source.id()));
         }
-        workflow.start(id, source, nonEmployee.data());
-        // the process's first steps route and start level 1 but leave the request as stored
         RequestRow stored = new RequestRow(id, requester, nonEmployee, source.name(), ApprovalStatus.PENDING,
                 null, null, null, now, now);
-        return view(stored, source, items.ofRequest(id));
+        steps.stored(stored);
+        workflow.start(id, source, nonEmployee.data());
+        // the process's first steps route and start level 1 but leave the request as stored
+        return view(stored, source, items.routedNow(id).orElseGet(() -> items.ofRequest(id)));
     }
 
     /** idn:nesr:read, the requester, or an owner / account manager of the request's source. */

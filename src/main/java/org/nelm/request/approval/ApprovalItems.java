@@ -6,13 +6,16 @@ import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.nelm.platform.TransactionBound;
 import org.nelm.source.ApproverRef;
 import org.nelm.source.ApproverType;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -25,12 +28,26 @@ import org.springframework.stereotype.Repository;
 public class ApprovalItems {
 
     private final JdbcClient jdbc;
+    private final boolean writeBehind;
 
-    ApprovalItems(JdbcClient jdbc) {
+    ApprovalItems(JdbcClient jdbc, @Value("${nelm.requests.write-behind:true}") boolean writeBehind) {
         this.jdbc = jdbc;
+        this.writeBehind = writeBehind;
     }
 
-    /** The routed levels as NOT_READY items, level 1 first, in one statement. */
+    /**
+     * Levels routed in the current transaction and not yet written, by request. Routing and the start of level 1
+     * run in one engine command, so a request's items are written in one statement as level 1 starts (instead
+     * of an insert and an update), or just before commit when no level starts. Every other read or write of
+     * items writes them first, so nothing ever sees the table without them.
+     */
+    private static final Object ROUTED = ApprovalItems.class;
+
+    /** A request's items as the current transaction has them; {@code written} once they are in the table. */
+    private record Routed(List<ApprovalItemRow> rows, boolean written) {
+    }
+
+    /** The routed levels as NOT_READY items, level 1 first (written as described at {@link #ROUTED}). */
     void insert(String requestId, List<RoutedLevel> levels, OffsetDateTime now) {
         List<ApprovalItemRow> rows = new ArrayList<>();
         for (int i = 0; i < levels.size(); i++) {
@@ -38,10 +55,24 @@ public class ApprovalItems {
             rows.add(new ApprovalItemRow(UUID.randomUUID().toString(), requestId, i + 1, level.approver(),
                     ApprovalStatus.NOT_READY, null, null, level.routingJson(), null, now, now));
         }
-        write(rows);
+        if (!writeBehind) {
+            write(rows);
+            return;
+        }
+        routed().ifPresentOrElse(routed -> routed.put(requestId, new Routed(List.copyOf(rows), rows.isEmpty())),
+                () -> write(rows));
+    }
+
+    /**
+     * The request's items as the current transaction wrote (or is about to write) them, if it routed the request
+     * and changed its items only by starting its first level; otherwise empty (read them from the table).
+     */
+    public Optional<List<ApprovalItemRow>> routedNow(String requestId) {
+        return routedSoFar().map(routed -> routed.get(requestId)).map(Routed::rows);
     }
 
     public Optional<ApprovalItemRow> find(String id) {
+        writeRouted();
         return jdbc.sql("select * from nelm_approval_item where id = :id").param("id", id).query(ApprovalItems::map)
                 .optional();
     }
@@ -51,6 +82,7 @@ public class ApprovalItems {
      * transactions on one item run one after the other (the request's row is read, not locked).
      */
     Optional<UnderReview> lock(String id) {
+        writeRouted();
         return jdbc.sql("""
                         select i.*,
                             (select r.requester_id from nelm_request r where r.id = i.request_id) as request_requester,
@@ -61,6 +93,7 @@ public class ApprovalItems {
     }
 
     public List<ApprovalItemRow> ofRequest(String requestId) {
+        writeRouted();
         return jdbc.sql("select * from nelm_approval_item where request_id = :id order by approval_order")
                 .param("id", requestId).query(ApprovalItems::map).list();
     }
@@ -70,6 +103,7 @@ public class ApprovalItems {
         if (requestIds.isEmpty()) {
             return Map.of();
         }
+        writeRouted();
         return jdbc.sql("select * from nelm_approval_item where request_id in (:ids) order by approval_order")
                 .param("ids", requestIds).query(ApprovalItems::map).list().stream()
                 .collect(Collectors.groupingBy(ApprovalItemRow::requestId));
@@ -81,6 +115,18 @@ public class ApprovalItems {
      * first NOT_READY item, which becomes PENDING. Empty when no level is left to review.
      */
     Optional<LevelStart> startNext(String requestId, String taskId, OffsetDateTime now) {
+        Routed routed = routedSoFar().map(all -> all.get(requestId)).orElse(null);
+        if (routed != null && !routed.written()) {
+            if (routed.rows().isEmpty()) {
+                return Optional.empty();
+            }
+            List<ApprovalItemRow> rows = new ArrayList<>(routed.rows());
+            ApprovalItemRow first = rows.get(0).underReview(taskId, now);
+            rows.set(0, first);
+            write(rows);
+            routedSoFar().ifPresent(all -> all.put(requestId, new Routed(List.copyOf(rows), true)));
+            return Optional.of(new LevelStart(first, List.copyOf(rows)));
+        }
         List<ApprovalItemRow> rows = ofRequest(requestId);
         Optional<ApprovalItemRow> next = rows.stream().filter(item -> item.status() == ApprovalStatus.PENDING)
                 .findFirst()
@@ -89,6 +135,7 @@ public class ApprovalItems {
             return Optional.empty();
         }
         ApprovalItemRow item = next.get();
+        changing(requestId);
         boolean started = jdbc.sql("""
                         update nelm_approval_item set status = 'PENDING', task_id = :taskId, modified = :now
                         where id = :id and status = :status
@@ -111,6 +158,7 @@ public class ApprovalItems {
 
     /** The item the task reviews, with the request's requester and the non-employee's manager. */
     Optional<UnderReview> ofTask(String taskId) {
+        writeRouted();
         return jdbc.sql("""
                         select i.*, r.requester_id as request_requester, r.manager as request_manager
                         from nelm_approval_item i join nelm_request r on r.id = i.request_id where i.task_id = :taskId
@@ -129,6 +177,7 @@ public class ApprovalItems {
      * of two racing decisions the second finds the row changed once the first commits.
      */
     boolean decide(ApprovalItemRow item, ApprovalStatus status, String comment, String decidedBy, OffsetDateTime now) {
+        changing(item.requestId());
         return jdbc.sql("""
                         update nelm_approval_item set status = :status, comment = :comment, decided_by = :decidedBy,
                             modified = :now
@@ -141,11 +190,33 @@ public class ApprovalItems {
 
     /** Every item of the request that is still undecided becomes CANCELLED. */
     void cancelUndecided(String requestId, OffsetDateTime now) {
+        changing(requestId);
         jdbc.sql("""
                         update nelm_approval_item set status = 'CANCELLED', modified = :now
                         where request_id = :requestId and status in ('PENDING', 'NOT_READY')
                         """)
                 .param("requestId", requestId).param("now", now).update();
+    }
+
+    /** Items are about to change in the table: routed ones are written first and no longer known here. */
+    private void changing(String requestId) {
+        writeRouted();
+        routedSoFar().ifPresent(all -> all.remove(requestId));
+    }
+
+    private void writeRouted() {
+        routedSoFar().ifPresent(this::writeRouted);
+    }
+
+    private void writeRouted(Map<String, Routed> routed) {
+        List<ApprovalItemRow> rows = new ArrayList<>();
+        routed.replaceAll((requestId, items) -> {
+            if (!items.written()) {
+                rows.addAll(items.rows());
+            }
+            return new Routed(items.rows(), true);
+        });
+        write(rows);
     }
 
     private void write(List<ApprovalItemRow> items) {
@@ -164,6 +235,14 @@ public class ApprovalItems {
                         """)
                 .param("rows", rows)
                 .update();
+    }
+
+    private Optional<Map<String, Routed>> routed() {
+        return TransactionBound.value(ROUTED, LinkedHashMap::new, this::writeRouted);
+    }
+
+    private static Optional<Map<String, Routed>> routedSoFar() {
+        return TransactionBound.existing(ROUTED);
     }
 
     static ApprovalItemRow map(ResultSet rs, int row) throws SQLException {

@@ -13,6 +13,7 @@ import org.nelm.request.Requests;
 import org.nelm.source.ApproverRef;
 import org.nelm.source.SourcePolicies;
 import org.nelm.source.SourcePolicy;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,9 +35,12 @@ public class ApprovalSteps {
     private final SeparationOfDuties separation;
     private final SourcePolicies sources;
     private final Clock clock;
+    private final boolean writeBehind;
 
     ApprovalSteps(Requests requests, ApprovalItems items, RecordService records, Notifications notifications,
-                  DecisionRights rights, SeparationOfDuties separation, SourcePolicies sources, Clock clock) {
+                  DecisionRights rights, SeparationOfDuties separation, SourcePolicies sources, Clock clock,
+                  @Value("${nelm.requests.write-behind:true}") boolean writeBehind) {
+        this.writeBehind = writeBehind;
         this.requests = requests;
         this.items = items;
         this.records = records;
@@ -48,12 +52,22 @@ public class ApprovalSteps {
     }
 
     /**
+     * The request was stored in this transaction and its process starts next in it: routing and level 1 use
+     * these values instead of reading them back.
+     */
+    public void stored(RequestRow request) {
+        if (writeBehind) {
+            RequestsStoredNow.stored(request);
+        }
+    }
+
+    /**
      * Stores the routed levels as NOT_READY items and tells the requester. A level routed to the requester or to
      * the non-employee's manager goes to someone else ({@link SeparationOfDuties}).
      */
     @Transactional
     public void route(String requestId, List<RoutedLevel> routed) {
-        RequestRow request = request(requestId);
+        RequestRow request = RequestsStoredNow.request(requestId).orElseGet(() -> request(requestId));
         List<RoutedLevel> levels = separation.apply(request, routed,
                 () -> sources.find(request.sourceId()).map(SourcePolicy::ownerId).orElse(null));
         items.insert(requestId, levels, now());
@@ -70,7 +84,7 @@ public class ApprovalSteps {
         ApprovalItems.LevelStart start = items.startNext(requestId, taskId, now())
                 .orElseThrow(() -> new IllegalStateException("Request " + requestId + " has no approval level left "
                         + "to review"));
-        RequestRow request = request(requestId);
+        RequestRow request = RequestsStoredNow.request(requestId).orElseGet(() -> request(requestId));
         ApprovalItemRow item = start.item();
         notifications.reviewNeeded(request, item.approver(), item.approvalOrder());
         return new StartedLevel(item.approver(), request.nonEmployee().accountName(), item.approvalOrder(),
@@ -115,7 +129,7 @@ public class ApprovalSteps {
     /** Where the request's review stands, from its items: the process's next step follows from it. */
     @Transactional(readOnly = true)
     public Progress progress(String requestId) {
-        List<ApprovalItemRow> levels = items.ofRequest(requestId);
+        List<ApprovalItemRow> levels = items.routedNow(requestId).orElseGet(() -> items.ofRequest(requestId));
         if (levels.stream().anyMatch(item -> item.status() == ApprovalStatus.REJECTED)) {
             return Progress.REJECTED;
         }

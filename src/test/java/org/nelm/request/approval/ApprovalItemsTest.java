@@ -23,7 +23,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Routed levels are stored NOT_READY, come under review one at a time in order, and roll back with their transaction. */
+/**
+ * Routed levels are written once, as their first level starts or before commit (see ApprovalItems): whatever
+ * happens in the transaction, every read sees them and the table ends up with them.
+ */
 @EngineStepByStep
 class ApprovalItemsTest {
 
@@ -53,7 +56,19 @@ class ApprovalItemsTest {
     }
 
     @Test
-    void routedLevels_areStoredNotReady_inOrder_withWhyEachWasChosen() {
+    void routedAndNeverStarted_areWrittenBeforeCommit_andReadsInTheTransactionSeeThem() {
+        List<ApprovalItemRow> seen = transaction.execute(status -> {
+            items.insert(requestId, TWO_LEVELS, NOW);
+            return items.ofRequest(requestId);
+        });
+
+        assertThat(seen).extracting(ApprovalItemRow::status)
+                .containsExactly(ApprovalStatus.NOT_READY, ApprovalStatus.NOT_READY);
+        assertThat(items.ofRequest(requestId)).isEqualTo(seen);
+    }
+
+    @Test
+    void routedThenNotStarted_stillReachTheTableAtCommit() {
         transaction.executeWithoutResult(status -> items.insert(requestId, TWO_LEVELS, NOW));
 
         assertThat(items.ofRequest(requestId)).extracting(ApprovalItemRow::approvalOrder, ApprovalItemRow::status,
@@ -63,17 +78,18 @@ class ApprovalItemsTest {
     }
 
     @Test
-    void theFirstLevelStarted_isPendingWithItsTask_andTheStartTellsTheItemsAsTheTableHasThem() {
+    void firstLevelStarted_isWrittenPendingWithItsTask_exactlyAsTheTransactionKnowsThem() {
         OffsetDateTime started = NOW.plusSeconds(1);
-        ApprovalItems.LevelStart start = transaction.execute(status -> {
+        List<ApprovalItemRow> known = transaction.execute(status -> {
             items.insert(requestId, TWO_LEVELS, NOW);
-            return items.startNext(requestId, "task-1", started).orElseThrow();
+            assertThat(items.startNext(requestId, "task-1", started).orElseThrow().item().approvalOrder()).isEqualTo(1);
+            return items.routedNow(requestId).orElseThrow();
         });
 
-        assertThat(start.item().approvalOrder()).isEqualTo(1);
-        assertThat(start.all()).extracting(ApprovalItemRow::status, ApprovalItemRow::taskId)
-                .containsExactly(tuple(ApprovalStatus.PENDING, "task-1"), tuple(ApprovalStatus.NOT_READY, null));
-        assertThat(items.ofRequest(requestId)).isEqualTo(start.all());
+        assertThat(known).extracting(ApprovalItemRow::status, ApprovalItemRow::taskId)
+                .containsExactly(tuple(ApprovalStatus.PENDING, "task-1"),
+                        tuple(ApprovalStatus.NOT_READY, null));
+        assertThat(items.ofRequest(requestId)).isEqualTo(known);
     }
 
     @Test
@@ -101,6 +117,20 @@ class ApprovalItemsTest {
         assertThat(items.ofRequest(requestId)).extracting(ApprovalItemRow::status)
                 .containsExactly(ApprovalStatus.APPROVED, ApprovalStatus.APPROVED);
         assertThat(first.taskId()).isEqualTo("task-1");
+    }
+
+    @Test
+    void aChangeAfterTheStart_goesToTheTable_andTheTransactionNoLongerAnswersFromWhatItWrote() {
+        Boolean answeredFromMemory = transaction.execute(status -> {
+            items.insert(requestId, TWO_LEVELS, NOW);
+            items.startNext(requestId, "task-1", NOW);
+            items.cancelUndecided(requestId, NOW.plusSeconds(2));
+            return items.routedNow(requestId).isPresent();
+        });
+
+        assertThat(answeredFromMemory).isFalse();
+        assertThat(items.ofRequest(requestId)).extracting(ApprovalItemRow::status)
+                .containsOnly(ApprovalStatus.CANCELLED);
     }
 
     @Test
