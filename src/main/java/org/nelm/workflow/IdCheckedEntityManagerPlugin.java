@@ -9,10 +9,15 @@ import org.camunda.bpm.engine.impl.db.PersistenceSession;
 import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
 import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManagerFactory;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
-/** Makes every engine command use {@link IdCheckedEntityManager}; custom session factories replace the defaults. */
+/**
+ * Makes every engine command use {@link IdCheckedEntityManager} (what it saves is said there); custom session
+ * factories replace the defaults. Off with {@code nelm.engine.lazy-id-check=false}.
+ */
 @Component
+@ConditionalOnProperty(name = "nelm.engine.lazy-id-check", havingValue = "true", matchIfMissing = true)
 class IdCheckedEntityManagerPlugin extends AbstractProcessEnginePlugin {
 
     @Override

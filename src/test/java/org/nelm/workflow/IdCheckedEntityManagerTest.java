@@ -1,10 +1,12 @@
 package org.nelm.workflow;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.db.DbEntity;
+import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
 import org.junit.jupiter.api.Test;
 
 class IdCheckedEntityManagerTest {
@@ -24,6 +26,39 @@ class IdCheckedEntityManagerTest {
                     .isInstanceOf(ProcessEngineException.class)
                     .hasMessageContaining("Entity[" + invalid + "]")
                     .hasMessageContaining("id");
+        }
+    }
+
+    @Test
+    void camundasOwnCheck_passesAndRefusesTheSameIds_withTheSameMessage() {
+        DbEntityManager stock = new DbEntityManager(null, null);
+        for (String id : new String[] {"0b8c5a8e-1f1e-11ef-9d8a-0242ac120002", "jane.doe", null, "*"}) {
+            assertThat(outcome(() -> entities.validateId(new Entity(id, false))))
+                    .as(id).isEqualTo(outcome(() -> new StockCheck(stock).validate(new Entity(id, false))));
+        }
+    }
+
+    private static String outcome(Runnable check) {
+        try {
+            check.run();
+            return "passed";
+        } catch (ProcessEngineException e) {
+            return e.getClass().getName() + ": " + e.getMessage();
+        }
+    }
+
+    /** Calls the stock entity manager's protected check. */
+    private record StockCheck(DbEntityManager manager) {
+        void validate(DbEntity entity) {
+            try {
+                var method = DbEntityManager.class.getDeclaredMethod("validateId", DbEntity.class);
+                method.setAccessible(true);
+                method.invoke(manager, entity);
+            } catch (java.lang.reflect.InvocationTargetException e) {
+                throw (RuntimeException) e.getCause();
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 

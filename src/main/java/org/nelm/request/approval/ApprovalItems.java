@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.nelm.platform.TransactionBound;
 import org.nelm.source.ApproverRef;
 import org.nelm.source.ApproverType;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -27,16 +28,22 @@ import org.springframework.stereotype.Repository;
 public class ApprovalItems {
 
     private final JdbcClient jdbc;
+    private final boolean writeBehind;
 
-    ApprovalItems(JdbcClient jdbc) {
+    ApprovalItems(JdbcClient jdbc, @Value("${nelm.requests.write-behind:true}") boolean writeBehind) {
         this.jdbc = jdbc;
+        this.writeBehind = writeBehind;
     }
 
     /**
      * Levels routed in the current transaction and not yet written, by request. Routing and the start of level 1
      * run in one engine command, so a request's items are written in one statement as level 1 starts (instead
      * of an insert and an update), or just before commit when no level starts. Every other read or write of
-     * items writes them first, so nothing ever sees the table without them.
+     * items writes them first, so nothing ever sees the table without them. What it saves, with
+     * {@link RequestsStoredNow}: an update and three reads per intake; without them intake ran 10-22 % slower
+     * against stock Camunda in the same run (bench/workflow.sh, 2026-12-02, docs/performance.md). Switch both off
+     * with {@code nelm.requests.write-behind=false}: items are then inserted as routed and read from the table
+     * ({@code ApprovalItemsTest} shows both paths store the same rows).
      */
     private static final Object ROUTED = ApprovalItems.class;
 
@@ -51,6 +58,10 @@ public class ApprovalItems {
             RoutedLevel level = levels.get(i);
             rows.add(new ApprovalItemRow(UUID.randomUUID().toString(), requestId, i + 1, level.approver(),
                     ApprovalStatus.NOT_READY, null, null, level.routingJson(), null, now, now));
+        }
+        if (!writeBehind) {
+            write(rows);
+            return;
         }
         routed().ifPresentOrElse(routed -> routed.put(requestId, new Routed(List.copyOf(rows), rows.isEmpty())),
                 () -> write(rows));
@@ -70,11 +81,19 @@ public class ApprovalItems {
                 .optional();
     }
 
-    /** The item, locked until the transaction ends: deciding transactions on one item run one after the other. */
-    Optional<ApprovalItemRow> lock(String id) {
+    /**
+     * The item with its request's requester and manager, the item locked until the transaction ends: deciding
+     * transactions on one item run one after the other (the request's row is read, not locked).
+     */
+    Optional<UnderReview> lock(String id) {
         writeRouted();
-        return jdbc.sql("select * from nelm_approval_item where id = :id for update").param("id", id)
-                .query(ApprovalItems::map).optional();
+        return jdbc.sql("""
+                        select i.*,
+                            (select r.requester_id from nelm_request r where r.id = i.request_id) as request_requester,
+                            (select r.manager from nelm_request r where r.id = i.request_id) as request_manager
+                        from nelm_approval_item i where i.id = :id for update
+                        """)
+                .param("id", id).query(ApprovalItems::underReview).optional();
     }
 
     public List<ApprovalItemRow> ofRequest(String requestId) {
@@ -149,9 +168,12 @@ public class ApprovalItems {
                         from nelm_approval_item i join nelm_request r on r.id = i.request_id where i.task_id = :taskId
                         """)
                 .param("taskId", taskId)
-                .query((rs, row) -> new UnderReview(map(rs, row), rs.getString("request_requester"),
-                        rs.getString("request_manager")))
+                .query(ApprovalItems::underReview)
                 .optional();
+    }
+
+    private static UnderReview underReview(ResultSet rs, int row) throws SQLException {
+        return new UnderReview(map(rs, row), rs.getString("request_requester"), rs.getString("request_manager"));
     }
 
     /**

@@ -82,9 +82,9 @@ public class ApprovalService {
     @Transactional
     public NonEmployeeApprovalItem decide(Caller caller, String id, ApprovalStatus decision, String comment) {
         CurrentCaller.requireUser(caller);
-        ApprovalItemRow item = items.lock(id).orElseThrow(ApiException::notFound);
-        RequestRow request = requests.find(item.requestId()).orElseThrow(ApiException::notFound);
-        rights.check(caller.identityId(), new UnderReview(item, request.requesterId(), request.nonEmployee().manager()));
+        UnderReview level = items.lock(id).orElseThrow(ApiException::notFound);
+        ApprovalItemRow item = level.item();
+        rights.check(caller.identityId(), level);
         if (item.status() != ApprovalStatus.PENDING) {
             throw item.status() == ApprovalStatus.NOT_READY
                     ? ApiException.badRequest("The approval item is NOT_READY: an earlier level has not decided yet")

@@ -20,6 +20,7 @@ import org.nelm.request.Requests;
 import org.nelm.source.ApproverRef;
 import org.nelm.source.SourcePolicies;
 import org.nelm.source.SourcePolicy;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,9 +47,12 @@ public class ApprovalSteps {
     private final SeparationOfDuties separation;
     private final SourcePolicies sources;
     private final Clock clock;
+    private final boolean writeBehind;
 
     ApprovalSteps(Requests requests, ApprovalItems items, RecordService records, ApplicationEventPublisher events,
-                  DecisionRights rights, SeparationOfDuties separation, SourcePolicies sources, Clock clock) {
+                  DecisionRights rights, SeparationOfDuties separation, SourcePolicies sources, Clock clock,
+                  @Value("${nelm.requests.write-behind:true}") boolean writeBehind) {
+        this.writeBehind = writeBehind;
         this.requests = requests;
         this.items = items;
         this.records = records;
@@ -64,7 +68,9 @@ public class ApprovalSteps {
      * these values instead of reading them back.
      */
     public void stored(RequestRow request) {
-        RequestsStoredNow.stored(request);
+        if (writeBehind) {
+            RequestsStoredNow.stored(request);
+        }
     }
 
     /**

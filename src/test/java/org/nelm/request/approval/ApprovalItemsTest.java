@@ -134,6 +134,27 @@ class ApprovalItemsTest {
     }
 
     @Test
+    void withoutTheWriteBehind_theSameLevelsAreStored() {
+        ApprovalItems plain = new ApprovalItems(jdbc, false);
+        String otherRequest = requests.create(ADMIN, new NonEmployeeRequestBody("items-" + UUID.randomUUID(), "William",
+                "Smith", "william@example.com", "5125555555", "manager1", new ProcessTestSources(jdbc).create(
+                        "items-" + UUID.randomUUID(), List.of()), null, "2030-03-24T00:00:00Z", "2031-03-25T00:00:00Z")).id();
+        transaction.executeWithoutResult(status -> {
+            items.insert(requestId, TWO_LEVELS, NOW);
+            items.startNext(requestId, "task-1", NOW);
+        });
+        transaction.executeWithoutResult(status -> {
+            plain.insert(otherRequest, TWO_LEVELS, NOW);
+            plain.startNext(otherRequest, "task-1", NOW);
+        });
+
+        assertThat(plain.ofRequest(otherRequest)).extracting(ApprovalItemRow::approvalOrder, ApprovalItemRow::status,
+                        ApprovalItemRow::taskId, ApprovalItemRow::approver, ApprovalItemRow::routingJson)
+                .isEqualTo(items.ofRequest(requestId).stream().map(item -> tuple(item.approvalOrder(), item.status(),
+                        item.taskId(), item.approver(), item.routingJson())).toList());
+    }
+
+    @Test
     void aRolledBackTransaction_writesNothing() {
         transaction.executeWithoutResult(status -> {
             items.insert(requestId, TWO_LEVELS, NOW);
