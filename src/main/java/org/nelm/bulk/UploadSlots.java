@@ -55,7 +55,7 @@ class UploadSlots {
         long now = System.nanoTime();
         boolean released = false;
         for (Slot slot : held.values()) {
-            if (now - slot.heldSince > handoffNanos && held.remove(slot.jobId, slot)) {
+            if (now - slot.heldSince >= handoffNanos && held.remove(slot.jobId, slot)) {
                 slot.close();
                 released = true;
             }
