@@ -94,7 +94,6 @@ public final class WorkflowBenchmark {
         properties.put("spring.mail.port", String.valueOf(TestMail.port()));
         properties.put("nelm.demo.enabled", "true");
         properties.put("camunda.bpm.admin-user.password", TestEnvironment.ADMIN_PASSWORD);
-        properties.put("nelm.mail.poll-interval", "PT1H");
         properties.put("camunda.bpm.job-execution.enabled", "false");
         properties.put("camunda.bpm.metrics.enabled", "false");
         properties.put("spring.datasource.hikari.maximum-pool-size", String.valueOf(CLIENTS + 4));
