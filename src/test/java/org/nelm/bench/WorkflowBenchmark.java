@@ -53,6 +53,7 @@ import org.nelm.workflow.ProcessTestSources;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -71,6 +72,12 @@ public final class WorkflowBenchmark {
     private static final int SOURCES = Integer.getInteger("bench.sources", 1);
     /** Prints each measured row's statements (needs -Dnelm.test.pg.shared_preload_libraries=pg_stat_statements). */
     private static final boolean STATEMENTS = Boolean.getBoolean("bench.statements");
+    /**
+     * Off by default: the events are stored with each change (the registry's cost is measured), but their delivery
+     * (the mail listener, and GreenMail receiving in this same JVM) waits until the rows are measured, as mail
+     * sending always did here. {@code -Dbench.deliverEvents=true} measures with the mails going out meanwhile.
+     */
+    private static final boolean DELIVER_EVENTS = Boolean.getBoolean("bench.deliverEvents");
     private static final String BARE_SHAPE = "bareRequestShape";
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 4);
     private static final String INTAKE = "intake (create request)";
@@ -102,7 +109,9 @@ public final class WorkflowBenchmark {
         properties.forEach((key, value) -> System.setProperty(key, String.valueOf(value)));
         int status = 0;
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(NelmApplication.class).run()) {
+            Runnable resumeDelivery = DELIVER_EVENTS ? () -> { } : pauseEventDelivery(context);
             new Run(context).all();
+            resumeDelivery.run();
         } catch (Exception e) {
             // exit all the same: the engine's and the mail server's threads would keep a failed run alive
             e.printStackTrace();
@@ -110,6 +119,25 @@ public final class WorkflowBenchmark {
         }
         TestMail.server().stop();
         System.exit(status);
+    }
+
+    /** Occupies the event executor's threads; the returned action drops what queued meanwhile and frees them. */
+    private static Runnable pauseEventDelivery(ConfigurableApplicationContext context) {
+        ThreadPoolTaskExecutor executor = context.getBean("applicationTaskExecutor", ThreadPoolTaskExecutor.class);
+        CountDownLatch release = new CountDownLatch(1);
+        for (int i = 0; i < executor.getCorePoolSize(); i++) {
+            executor.execute(() -> {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        }
+        return () -> {
+            executor.getThreadPoolExecutor().getQueue().clear();
+            release.countDown();
+        };
     }
 
     private static final class Run {
