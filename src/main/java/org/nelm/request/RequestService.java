@@ -114,7 +114,7 @@ public class RequestService {
      */
     @Transactional(readOnly = true)
     public RequestPage list(Caller caller, String requestedFor, CollectionQuery query) {
-        SqlFragment visible = Requests.visibleTo(target(caller, requestedFor), managed(caller, requestedFor));
+        SqlFragment visible = Requests.visibleTo(caller.requestedIdentity(requestedFor), managed(caller, requestedFor));
         SqlFragment filter = SqlQueryBuilder.where(query.filter(), RequestQueries.SPEC);
         List<RequestRow> page = requests.page(visible, filter, SqlQueryBuilder.orderBy(query.sorters(),
                 RequestQueries.SPEC), SqlQueryBuilder.limitOffset(query));
@@ -124,7 +124,7 @@ public class RequestService {
 
     @Transactional(readOnly = true)
     public NonEmployeeRequestSummary summary(Caller caller, String requestedFor) {
-        String identity = target(caller, requestedFor);
+        String identity = caller.requestedIdentity(requestedFor);
         List<String> managed = sources.managedBy(identity);
         Map<ApprovalStatus, Long> counts = requests.countByStatus(Requests.visibleTo(identity, managed));
         return new NonEmployeeRequestSummary(counts.getOrDefault(ApprovalStatus.APPROVED, 0L),
@@ -167,22 +167,9 @@ public class RequestService {
         requests.deleteOfSource(event.sourceId());
     }
 
-    private String target(Caller caller, String requestedFor) {
-        if (requestedFor == null || requestedFor.isBlank()) {
-            throw ApiException.badRequest("requested-for is required");
-        }
-        String identity = caller.resolve(requestedFor.trim());
-        if (identity == null) {
-            throw ApiException.badRequest("requested-for \"me\" needs a token of a user");
-        }
-        if (!identity.equals(caller.identityId()) && !caller.has(RoleContext.NESR_READ)) {
-            throw ApiException.forbidden();
-        }
-        return identity;
-    }
 
     private List<String> managed(Caller caller, String requestedFor) {
-        return sources.managedBy(target(caller, requestedFor));
+        return sources.managedBy(caller.requestedIdentity(requestedFor));
     }
 
     private List<NonEmployeeRequest> views(List<RequestRow> rows) {

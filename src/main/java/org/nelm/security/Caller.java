@@ -45,4 +45,22 @@ public record Caller(String clientId, String identityId, Set<String> scopes, Set
     public String resolve(String requestedFor) {
         return "me".equals(requestedFor) ? identityId : requestedFor;
     }
+
+    /**
+     * The identity whose items a list with {@code requested-for} shows: the caller's own, or, with
+     * {@code idn:nesr:read}, anyone's.
+     */
+    public String requestedIdentity(String requestedFor) {
+        if (requestedFor == null || requestedFor.isBlank()) {
+            throw ApiException.badRequest("requested-for is required");
+        }
+        String identity = resolve(requestedFor.trim());
+        if (identity == null) {
+            throw ApiException.badRequest("requested-for \"me\" needs a token of a user");
+        }
+        if (!identity.equals(identityId) && !has(RoleContext.NESR_READ)) {
+            throw ApiException.forbidden();
+        }
+        return identity;
+    }
 }

@@ -49,7 +49,7 @@ public class ApprovalService {
     /** Items assigned to the approver (default: the caller); naming someone else needs idn:nesr:read. */
     @Transactional(readOnly = true)
     public ApprovalPage list(Caller caller, String requestedFor, CollectionQuery query) {
-        String approver = target(caller, requestedFor == null || requestedFor.isBlank() ? "me" : requestedFor);
+        String approver = caller.requestedIdentity(requestedFor == null || requestedFor.isBlank() ? "me" : requestedFor);
         Set<String> groups = directory.groupsOf(approver);
         SqlFragment filter = SqlQueryBuilder.where(query.filter(), ApprovalQueries.SPEC);
         List<NonEmployeeApprovalItem> page = queue.page(approver, groups, filter,
@@ -98,22 +98,12 @@ public class ApprovalService {
 
     @Transactional(readOnly = true)
     public NonEmployeeApprovalSummary summary(Caller caller, String requestedFor) {
-        String approver = target(caller, requestedFor);
+        String approver = caller.requestedIdentity(requestedFor);
         Map<ApprovalStatus, Long> counts = queue.countByStatus(approver, directory.groupsOf(approver));
         return new NonEmployeeApprovalSummary(counts.getOrDefault(ApprovalStatus.APPROVED, 0L),
                 counts.getOrDefault(ApprovalStatus.PENDING, 0L), counts.getOrDefault(ApprovalStatus.REJECTED, 0L));
     }
 
-    private String target(Caller caller, String requestedFor) {
-        String identity = caller.resolve(requestedFor.trim());
-        if (identity == null) {
-            throw ApiException.badRequest("requested-for \"me\" needs a token of a user");
-        }
-        if (!identity.equals(caller.identityId()) && !caller.has(RoleContext.NESR_READ)) {
-            throw ApiException.forbidden();
-        }
-        return identity;
-    }
 
     private static NonEmployeeApprovalItem item(ApprovalItemRow item, String accountName, Object request) {
         return new NonEmployeeApprovalItem(item.id(), NonEmployeeIdentityReferenceWithId.of(item.approver()),
