@@ -13,12 +13,16 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.nelm.record.RecordChanged;
+import org.nelm.record.RecordCreated;
 import org.nelm.record.RecordFixtures;
 import org.nelm.support.Api;
 import org.nelm.support.ApiResponse;
 import org.nelm.support.ApiIntegration;
+import org.nelm.support.CapturedEvents;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
 
 @ApiIntegration
 class BulkImportIT {
@@ -28,6 +32,9 @@ class BulkImportIT {
 
     @Autowired
     BulkImports imports;
+
+    @Autowired
+    ConfigurableApplicationContext context;
 
     @Autowired
     BulkImportProcess process;
@@ -64,6 +71,25 @@ class BulkImportIT {
         assertThat(results.get("created").asInt()).isEqualTo(2500);
         assertThat(results.get("rows").get(0).get("line").asInt()).isEqualTo(2);
         assertThat(results.get("rows").get(0).get("outcome").asText()).isEqualTo("CREATED");
+    }
+
+    @Test
+    void anImportPublishesOneFinishedEvent_andNoRecordEventPerRow() throws Exception {
+        try (CapturedEvents events = CapturedEvents.start(context)) {
+            ApiResponse accepted = upload(admin, sourceId, BulkFiles.rows("events.", 30));
+            assertThat(awaitEnd(admin, sourceId)).isEqualTo("COMPLETED");
+            String jobId = accepted.json().get("id").asText();
+
+            BulkImportFinished finished = events.await(BulkImportFinished.class, jobId);
+            assertThat(finished.type()).isEqualTo("org.nelm.bulk-import.finished");
+            assertThat(finished.actor()).isEqualTo("admin");
+            assertThat(finished.sourceId()).isEqualTo(sourceId);
+            assertThat(finished.status()).isEqualTo("COMPLETED");
+            assertThat(finished.created()).isEqualTo(30);
+            assertThat(events.of(BulkImportFinished.class, jobId)).hasSize(1);
+            assertThat(events.all()).noneMatch(event -> event instanceof RecordCreated
+                    || event instanceof RecordChanged);
+        }
     }
 
     @Test
