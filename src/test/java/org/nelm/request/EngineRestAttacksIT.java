@@ -43,6 +43,18 @@ class EngineRestAttacksIT {
     }
 
     @Test
+    void anApproverCannotStartTheServicesOwnProcesses_toRerunAnImportOrRedeliverEvents() {
+        for (String key : List.of("non-employee-bulk-import", "event-redelivery", "nonEmployeeRequest",
+                "end-date-reminders")) {
+            HttpResponse<String> started = approver1.send("POST",
+                    "/engine-rest/process-definition/key/" + key + "/start",
+                    "{\"businessKey\":\"forged\",\"variables\":{\"uploadedBy\":{\"value\":\"admin\",\"type\":\"String\"}}}");
+            assertThat(started.statusCode()).as(key + ": " + started.body()).isEqualTo(403);
+        }
+        assertThat(admin.send("GET", "/engine-rest/process-instance?businessKey=forged", null).body()).isEqualTo("[]");
+    }
+
+    @Test
     void anApproverCannotSkipTheRemainingLevels_bySettingTheLoopCounters() {
         String requestId = request(fixtures.source("approver1", "approver2", "group:nelm-approvers"));
         String task = approver1.taskOf(requestId).get("id").asText();
