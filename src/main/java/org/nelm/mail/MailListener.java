@@ -14,6 +14,7 @@ import org.nelm.request.ApprovalLevelStarted;
 import org.nelm.request.RequestApproved;
 import org.nelm.request.RequestRejected;
 import org.nelm.request.RequestSubmitted;
+import org.nelm.source.ApproverType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -34,6 +35,8 @@ import org.springframework.transaction.annotation.Propagation;
 class MailListener {
 
     private static final Logger log = LoggerFactory.getLogger(MailListener.class);
+    /** How the events name a governance-group approver (the enum's name, as JSON carries it). */
+    private static final String GROUP = ApproverType.GOVERNANCE_GROUP.name();
     private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
     private static final MailTemplate RECORD_LINE = MailTemplate.of("- {{accountName}} ({{name}}), ends {{endDate}}");
     private static final MailTemplate RECORD_ROW = MailTemplate.of(
@@ -130,13 +133,13 @@ class MailListener {
     }
 
     private Stream<Identity> approvers(String type, String id) {
-        List<Identity> approvers = "GOVERNANCE_GROUP".equals(type) ? people.groupMembers(id)
+        List<Identity> approvers = GROUP.equals(type) ? people.groupMembers(id)
                 : people.identity(id).stream().toList();
         return approvers.stream().filter(People::hasMail);
     }
 
     private String describe(Map<String, String> approver) {
-        if ("GOVERNANCE_GROUP".equals(approver.get("type"))) {
+        if (GROUP.equals(approver.get("type"))) {
             return "any member of " + approver.get("id");
         }
         return people.identity(approver.get("id")).map(Identity::displayName).orElse(approver.get("id"));
