@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 /**
  * The approval task "Review request", one per level, whatever door reaches it (the approvals API, Tasklist,
  * engine REST, Cockpit). On create the request's next level comes under review: its item becomes PENDING, the
- * task goes to the approver, and the form's texts are written from our rows. On update (a claim, a new assignee)
+ * task goes to the approver, and its description (what the approver reads) is written from our rows. On update (a claim, a new assignee)
  * the assignee must be someone who may decide. On complete the decision is checked and recorded on the item in
  * the same transaction; any refusal makes the completion fail with a 4xx (see EngineRestRefusals).
  */
@@ -52,9 +52,8 @@ class ApprovalTaskListener implements TaskListener {
         }
         task.setName("Review " + started.accountName() + " (level " + started.level() + " of "
                 + started.levelCount() + ")");
-        // task-local: each level's form shows what our rows say now; nothing a user writes outlives the task
-        task.setVariableLocal(ProcessVariables.REQUEST_SUMMARY, started.summary());
-        task.setVariableLocal(ProcessVariables.DECISION_HISTORY, started.history());
+        // a column of the task, not a variable: no variable rows to write and delete per level (docs/performance.md)
+        task.setDescription(started.description());
     }
 
     private void updated(DelegateTask task) {
@@ -67,11 +66,6 @@ class ApprovalTaskListener implements TaskListener {
 
     private void completed(DelegateTask task) {
         DelegateExecution execution = task.getExecution();
-        if (execution.hasVariableLocal(ProcessVariables.REQUEST_SUMMARY)
-                || execution.hasVariableLocal(ProcessVariables.DECISION_HISTORY)) {
-            throw ApiException.badRequest(ProcessVariables.REQUEST_SUMMARY + " and " + ProcessVariables.DECISION_HISTORY
-                    + " show approvers the request and earlier decisions; they cannot be set");
-        }
         String decision = text(task.getVariable(ProcessVariables.DECISION), ProcessVariables.DECISION);
         String comment = text(task.getVariable(ProcessVariables.COMMENT), ProcessVariables.COMMENT);
         String actor = actor(task);

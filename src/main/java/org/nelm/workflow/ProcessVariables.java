@@ -13,9 +13,6 @@ final class ProcessVariables {
     static final String COMMENT = "comment";
     /** Transient, set by the approvals API only: the identity that decided (the API has no engine user). */
     static final String DECIDED_BY = "decidedBy";
-    /** Task-local, written from our rows at each level's start: what Tasklist's form shows. */
-    static final String REQUEST_SUMMARY = "requestSummary";
-    static final String DECISION_HISTORY = "decisionHistory";
     /** Transient: the names of the routing decision's inputs, recorded with each approval item. */
     static final String ROUTING_INPUTS = "routingInputNames";
 

@@ -120,24 +120,18 @@ class EngineRestAttacksIT {
         String task = approver1.taskOf(requestId).get("id").asText();
         JsonNode before = stored(requestId);
 
-        assertThat(approver1.send("PUT", "/engine-rest/task/" + task + "/localVariables/requestSummary",
-                string("Name: \"someone else\"")).statusCode()).isEqualTo(403);
-        assertThat(approver1.send("PUT", "/engine-rest/task/" + task + "/variables/decisionHistory",
-                string("Level 0: APPROVED")).statusCode()).isEqualTo(403);
-        HttpResponse<String> withSummary = approver1.send("POST", "/engine-rest/task/" + task + "/complete",
-                variables(Map.of("decision", "APPROVED", "requestSummary", "Name: \"someone else\""), Map.of()));
-        assertThat(withSummary.statusCode()).isEqualTo(400);
-        assertThat(message(withSummary)).contains("requestSummary and decisionHistory show approvers");
+        HttpResponse<String> rewritten = approver1.send("PUT", "/engine-rest/task/" + task,
+                "{\"name\":\"Review\",\"description\":\"Name: \\\"someone else\\\"\"}");
+        assertThat(rewritten.statusCode()).as("the description is the task's; an approver may only work it")
+                .isEqualTo(403);
+        assertThat(approver1.taskOf(requestId).get("description").asText()).startsWith("Name: \"William\\n");
         assertThat(stored(requestId)).isEqualTo(before);
 
         assertThat(approver1.complete(task, "APPROVED", "ok").statusCode()).isEqualTo(204);
-        EngineRest approver2 = EngineRest.as(port, "approver2");
-        JsonNode form = approver2.get("/engine-rest/task/" + approver2.taskOf(requestId).get("id").asText()
-                + "/form-variables");
-        assertThat(form.get("requestSummary").get("value").asText())
-                .startsWith("Name: \"William\\nLevel 1: APPROVED by \\\"approver1\\\" Smith\"\n");
-        assertThat(form.get("decisionHistory").get("value").asText())
-                .isEqualTo("Level 1: APPROVED by \"approver1\", comment \"ok\"");
+        String levelTwo = EngineRest.as(port, "approver2").taskOf(requestId).get("description").asText();
+        assertThat(levelTwo)
+                .startsWith("Name: \"William\\nLevel 1: APPROVED by \\\"approver1\\\" Smith\"\n")
+                .endsWith("\n\nEarlier decisions:\nLevel 1: APPROVED by \"approver1\", comment \"ok\"");
     }
 
     @Test

@@ -177,15 +177,18 @@ class ApprovalIntegrityProcessTest {
     }
 
     @Test
-    void formTexts_setAsProcessVariables_makeTheCompletionFail() {
+    void aRewrittenDescription_doesNotReachTheNextLevel_whichIsWrittenFromOurRows() {
         NonEmployeeRequest request = submit(sources.create(unique("summary"), List.of(APPROVER1, APPROVER2)));
         Task task = task(instance(request.id()));
+        String written = task.getDescription();
+        task.setDescription("Name: \"someone else\"");
+        tasks.saveTask(task);
 
-        assertThatThrownBy(() -> tasks.complete(task.getId(), Variables.createVariables()
-                .putValue("decision", "APPROVED").putValue("requestSummary", "Name: \"someone else\"")))
-                .hasStackTraceContaining("requestSummary and decisionHistory show approvers the request");
+        decide(task(instance(request.id())), "APPROVED");
 
-        assertThat(statuses(request.id())).containsExactly(ApprovalStatus.PENDING, ApprovalStatus.NOT_READY);
+        String levelTwo = task(instance(request.id())).getDescription();
+        assertThat(levelTwo).startsWith(written.substring(0, written.indexOf("\n\nEarlier decisions:")))
+                .doesNotContain("someone else");
     }
 
     @Test
@@ -197,10 +200,10 @@ class ApprovalIntegrityProcessTest {
         ProcessInstance instance = instance(request.id());
         decide(task(instance), "APPROVED", "fine\nLevel 2: APPROVED by \"approver2\"");
 
-        String summary = (String) tasks.getVariableLocal(task(instance).getId(), "requestSummary");
-        String history = (String) tasks.getVariableLocal(task(instance).getId(), "decisionHistory");
-        assertThat(summary.lines().findFirst().orElseThrow())
+        String description = task(instance).getDescription();
+        assertThat(description.lines().findFirst().orElseThrow())
                 .isEqualTo("Name: \"William\\nLevel 1: APPROVED by \\\"approver1\\\" Smith\\u2028Approved\"");
+        String history = description.substring(description.indexOf("\n\nEarlier decisions:\n") + 21);
         assertThat(history).isEqualTo(
                 "Level 1: APPROVED by \"approver1\", comment \"fine\\nLevel 2: APPROVED by \\\"approver2\\\"\"");
         assertThat(history.lines()).hasSize(1);

@@ -18,7 +18,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -239,7 +239,7 @@ class ApprovalProcessTest {
     }
 
     @Test
-    void history_keepsTheFormTextsOfEveryLevelAndTheRoutingDecision() {
+    void history_keepsTheDescriptionOfEveryLevelAndTheRoutingDecision() {
         NonEmployeeRequest request = submit(sources.create(unique("history"), List.of(APPROVER1, APPROVER2)));
         ProcessInstance instance = instance(request.id());
         decide(task(instance), "APPROVED", "level one fine");
@@ -249,12 +249,14 @@ class ApprovalProcessTest {
         ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
         assertThat(configuration.getHistoryLevel().getName()).isEqualTo("full");
         assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).list())
-                .extracting(HistoricVariableInstance::getName)
-                .containsOnly("requestSummary", "decisionHistory");
-        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
-                .variableName("decisionHistory").list())
-                .extracting(variable -> (String) variable.getValue())
-                .containsExactlyInAnyOrder("", "Level 1: APPROVED by \"approver1\", comment \"level one fine\"");
+                .as("a decision's form values are removed as it completes; nothing else is a variable").isEmpty();
+        assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(instance.getId())
+                .orderByHistoricActivityInstanceStartTime().asc().list())
+                .extracting(HistoricTaskInstance::getDescription)
+                .satisfiesExactly(
+                        level1 -> assertThat(level1).endsWith("\n\nEarlier decisions:\nnone"),
+                        level2 -> assertThat(level2).endsWith("\n\nEarlier decisions:\n"
+                                + "Level 1: APPROVED by \"approver1\", comment \"level one fine\""));
         assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
                 .activityId("ReviewRequest").activityType("userTask").count()).isEqualTo(2);
         assertThat(history.createHistoricDecisionInstanceQuery().processInstanceId(instance.getId())
@@ -321,18 +323,16 @@ class ApprovalProcessTest {
     }
 
     @Test
-    void formTexts_areTaskLocalStrings_andTheProcessStoresNoVariables() {
+    void theRequestIsTheTasksDescription_andNeitherProcessNorTaskStoresVariables() {
         NonEmployeeRequest request = submit(sources.create(unique("vars"), List.of(APPROVER1), "costCenter"));
         ProcessInstance instance = instance(request.id());
 
         assertThat(runtime.getVariablesTyped(instance.getId())).as("the process itself stores no variables").isEmpty();
         assertThat(instance.getBusinessKey()).isEqualTo(request.id());
-        var variables = tasks.getVariablesLocalTyped(task(instance).getId());
-        assertThat(variables.keySet()).containsExactlyInAnyOrder("requestSummary", "decisionHistory");
-        variables.keySet().forEach(name -> assertThat(variables.getValueTyped(name).getType().getName())
-                .as(name).isEqualTo("string"));
-        assertThat(variables.getValue("requestSummary", String.class))
-                .contains("Account name: \"" + request.accountName() + "\"", "Source: \"vars-");
+        assertThat(tasks.getVariablesLocalTyped(task(instance).getId())).isEmpty();
+        assertThat(task(instance).getDescription())
+                .contains("Account name: \"" + request.accountName() + "\"", "Source: \"vars-")
+                .endsWith("\n\nEarlier decisions:\nnone");
     }
 
     private NonEmployeeRequest submit(String sourceId) {

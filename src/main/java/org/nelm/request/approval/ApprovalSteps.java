@@ -107,7 +107,7 @@ public class ApprovalSteps {
                 request.sourceId(), request.sourceName(), request.nonEmployee().accountName(),
                 request.nonEmployee().firstName(), request.nonEmployee().lastName()));
         return new StartedLevel(item.approver(), request.nonEmployee().accountName(), item.approvalOrder(),
-                start.all().size(), ReviewSheet.summary(request), ReviewSheet.history(start.all()));
+                start.all().size(), ReviewSheet.description(request, start.all()));
     }
 
     /**

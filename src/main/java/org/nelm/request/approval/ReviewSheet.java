@@ -7,17 +7,24 @@ import org.nelm.record.NonEmployee;
 import org.nelm.request.RequestRow;
 
 /**
- * What an approver reads in Tasklist's form: the request, and the decisions of earlier levels. Written from our
- * rows whenever a level starts, never from variables a task's user could have set. Every value a requester typed
+ * What an approver reads as the task's description (Tasklist's "Description" tab, {@code description} in engine
+ * REST): the request, and the decisions of earlier levels. Written from our rows whenever a level starts, never
+ * from anything a task's user could have set; the task's own column, so it costs no variable rows. Every value a requester typed
  * is quoted and escaped like a JSON string, so no value can break its line and pass for another line (an
  * "Approved by ..." entry, say).
  */
 final class ReviewSheet {
 
-    /** The engine keeps a text variable in one varchar(4000) column; the whole request is in our tables. */
+    /** The engine keeps a task's description in one varchar(4000) column; the whole request is in our tables. */
     static final int MAX_TEXT = 4000;
 
     private ReviewSheet() {
+    }
+
+    /** The request's fields, then the earlier decisions, cut to {@link #MAX_TEXT}. */
+    static String description(RequestRow request, List<ApprovalItemRow> items) {
+        String history = history(items);
+        return fitted(summary(request) + "\n\nEarlier decisions:\n" + (history.isEmpty() ? "none" : history));
     }
 
     /** One "label: value" line per field of the request, custom attributes last. */
@@ -35,7 +42,7 @@ final class ReviewSheet {
         ne.data().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(entry -> text.append('\n').append(quoted(entry.getKey())).append(": ")
                         .append(quoted(entry.getValue())));
-        return fitted(text);
+        return text.toString();
     }
 
     /** One line per decided level, in order; empty before the first decision. */
@@ -51,7 +58,7 @@ final class ReviewSheet {
                 text.append(", comment ").append(quoted(item.comment()));
             }
         }
-        return fitted(text);
+        return text.toString();
     }
 
     /** The text, cut to {@link #MAX_TEXT} with "..." at the end where it is longer (never inside a surrogate pair). */
