@@ -36,6 +36,12 @@ class RequestController {
         return requests.create(callers.manager(), body);
     }
 
+    /** Extension: the levels a create with this body would run; stores nothing (docs/workflow.md). */
+    @PostMapping("/route-preview")
+    RoutePreview routePreview(@RequestBody NonEmployeeRequestBody body) {
+        return requests.preview(callers.manager(), body);
+    }
+
     @GetMapping
     ResponseEntity<List<NonEmployeeRequest>> list(@RequestParam(name = "requested-for", required = false) String requestedFor,
                                                   @RequestParam(required = false) String limit,

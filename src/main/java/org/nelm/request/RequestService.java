@@ -11,6 +11,7 @@ import org.nelm.request.approval.ApprovalItems;
 import org.nelm.request.approval.ApprovalStatus;
 import org.nelm.request.approval.ApprovalSteps;
 import org.nelm.request.approval.NonEmployeeApprovalItemBase;
+import org.nelm.request.approval.NonEmployeeIdentityReferenceWithId;
 import org.nelm.platform.StoredTime;
 import org.nelm.platform.error.ApiException;
 import org.nelm.platform.query.CollectionQuery;
@@ -30,6 +31,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 /**
  * Requests for new non-employees. Creating one stores it and starts its approval process in one transaction;
@@ -93,6 +95,22 @@ public class RequestService {
         workflow.start(id, source, nonEmployee.data());
         // the process's first steps route and start level 1 but leave the request as stored
         return view(stored, source, items.routedNow(id).orElseGet(() -> items.ofRequest(id)));
+    }
+
+    /**
+     * The levels a create with this body would run, and why each approver: the create itself (same rights, same
+     * validation, same routing and substitutions) in a transaction that is rolled back, so nothing is stored,
+     * no event is published and no mail goes out.
+     */
+    @Transactional
+    public RoutePreview preview(Caller caller, NonEmployeeRequestBody body) {
+        NonEmployeeRequest wouldBe = create(caller, body);
+        List<RoutePreview.Level> levels = steps.levelsAsTheyWouldRun(wouldBe.id()).stream()
+                .map(item -> new RoutePreview.Level(item.approvalOrder(),
+                        NonEmployeeIdentityReferenceWithId.of(item.approver()), item.routingJson()))
+                .toList();
+        TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+        return new RoutePreview(wouldBe.sourceId(), levels);
     }
 
     /** idn:nesr:read, the requester, or an owner / account manager of the request's source. */

@@ -3,6 +3,7 @@ package org.nelm.workflow;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Component;
 /**
  * End of the business rule task "Determine approval levels": each row of the decision result becomes one
  * approval level, stored with the inputs (the transient start variables the adapter put in) and outputs that
- * chose it.
+ * chose it. A row without a usable approver still makes a level, which falls to the source owner.
  */
 @Component("approvalRouting")
 class ApprovalRoutingListener implements ExecutionListener {
@@ -47,18 +48,21 @@ class ApprovalRoutingListener implements ExecutionListener {
         DmnDecisionResult result = (DmnDecisionResult) execution.getVariable(DECISION_RESULT);
         List<RoutedLevel> levels = new ArrayList<>();
         for (DmnDecisionResultEntries row : result) {
-            String type = row.getEntry("approverType");
-            String id = row.getEntry("approverId");
-            if (type == null || id == null) {
-                throw new IllegalStateException("Routing rule returned no approver: " + row.getEntryMap());
-            }
             Map<String, Object> why = new LinkedHashMap<>();
             why.put("decision", ProcessVariables.DECISION_KEY);
             why.put("inputs", inputs);
             why.put("outputs", row.getEntryMap());
-            levels.add(new RoutedLevel(new ApproverRef(ApproverType.valueOf(type), id), json(why)));
+            levels.add(new RoutedLevel(approver(row.getEntry("approverType"), row.getEntry("approverId")), json(why)));
         }
         steps.route(requestId, levels);
+    }
+
+    /** The row's approver; null for a row without a usable one, whose level then goes to the source owner. */
+    private static ApproverRef approver(Object type, Object id) {
+        boolean known = type instanceof String name && Arrays.stream(ApproverType.values())
+                .anyMatch(value -> value.name().equals(name));
+        return known && id instanceof String identity && !identity.isBlank()
+                ? new ApproverRef(ApproverType.valueOf((String) type), identity) : null;
     }
 
     private String json(Object value) {

@@ -361,8 +361,14 @@ class RequestWorkflowIT {
         assertThat(nonEmployeeRequest.get("nonEmployeeSource").get("schemaAttributes").findValuesAsText("technicalName"))
                 .contains("accountName", "endDate");
 
+        JsonNode routing = detail.json().get("routing");
+        assertThat(routing.get("decision").asText()).as("why this approver").isEqualTo("approvalRouting");
+        assertThat(routing.get("inputs").get("approver1Id").asText()).isEqualTo("approver1");
+        assertThat(routing.get("outputs").get("reason").asText()).isEqualTo("source approver 1");
+
         ApiResponse lite = Api.as(port, "approver1").get("/v3/non-employee-approvals/" + item + "?include-detail=false");
         assertThat(lite.json().get("nonEmployeeRequest").size()).isEqualTo(2);
+        assertThat(lite.json().has("routing")).isFalse();
         assertThat(Api.as(port, "approver2").get("/v3/non-employee-approvals/" + item).status()).isEqualTo(403);
         assertThat(Api.as(port, "nelm-service").get("/v3/non-employee-approvals/" + item).status())
                 .as("userAuth only").isEqualTo(403);

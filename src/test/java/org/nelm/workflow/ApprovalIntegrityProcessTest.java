@@ -157,6 +157,40 @@ class ApprovalIntegrityProcessTest {
     }
 
     @Test
+    void aLevelWhoseIdentityNoLongerExistsWhenItStarts_goesToTheSourceOwner_andSaysWhy() {
+        String leaving = unique("leaving");
+        identities.saveUser(identities.newUser(leaving));
+        NonEmployeeRequest request = submit(sources.createOwnedBy("approver3", unique("absent"),
+                List.of(APPROVER1, new ApproverRef(ApproverType.IDENTITY, leaving))));
+        identities.deleteUser(leaving);
+
+        decide(task(instance(request.id())), "APPROVED");
+
+        ApprovalItemRow level2 = items.ofRequest(request.id()).get(1);
+        assertThat(level2.approver()).isEqualTo(new ApproverRef(ApproverType.IDENTITY, "approver3"));
+        assertThat(level2.status()).isEqualTo(ApprovalStatus.PENDING);
+        assertThat(level2.routingJson())
+                .contains("\"routedApprover\":{\"type\":\"IDENTITY\",\"id\":\"" + leaving + "\"}")
+                .contains(leaving + " does not exist, so the level goes to the source owner approver3");
+        assertThat(task(instance(request.id()))).isAssignedTo("approver3");
+    }
+
+    @Test
+    void anAbsentApproverWhoseSourceOwnerIsAbsentToo_goesToTheOrgAdmins() {
+        String ghost = unique("ghost");
+        String goneOwner = unique("gone-owner");
+        NonEmployeeRequest request = submit(sources.createOwnedBy(goneOwner, unique("absent"),
+                List.of(new ApproverRef(ApproverType.IDENTITY, ghost))));
+
+        ApprovalItemRow level = items.ofRequest(request.id()).get(0);
+        assertThat(level.approver()).isEqualTo(new ApproverRef(ApproverType.GOVERNANCE_GROUP,
+                RoleContext.ORG_ADMIN.groupId()));
+        assertThat(level.routingJson()).contains(ghost + " does not exist, so the level goes to the org admins "
+                + "(nelm-org-admin) because the source owner " + goneOwner + " does not exist");
+        assertThat(task(instance(request.id()))).hasCandidateGroup(RoleContext.ORG_ADMIN.groupId());
+    }
+
+    @Test
     void aGroupMemberWhoAskedForTheRequest_cannotClaimOrDecideIt_anotherMemberCan() {
         Caller approver2 = new Caller("approver2", "approver2", Set.of(Scopes.ALL),
                 Set.of(RoleContext.ORG_ADMIN.authority()));

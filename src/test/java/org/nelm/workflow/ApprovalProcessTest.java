@@ -289,6 +289,15 @@ class ApprovalProcessTest {
             List<ApprovalItemRow> levels = items.ofRequest(byAttribute.id());
             assertThat(levels).extracting(i -> i.approver().id()).containsExactly("approver1", "approver3");
             assertThat(levels.get(1).routingJson()).contains("R&D cost center");
+
+            String vacantSource = sources.createOwnedBy("approver2", unique("vacant"), List.of(APPROVER1),
+                    "costCenter");
+            NonEmployeeRequest vacant = requestService.create(ADMIN, ProcessTestSources.body(vacantSource,
+                    unique("acct"), Map.of("costCenter", "Vacant")));
+            List<ApprovalItemRow> vacantLevels = items.ofRequest(vacant.id());
+            assertThat(vacantLevels).extracting(i -> i.approver().id()).containsExactly("approver1", "approver2");
+            assertThat(vacantLevels.get(1).routingJson()).contains("vacant cost center",
+                    "the routing rule named no approver, so the level goes to the source owner approver2");
         } finally {
             repository.deleteDeployment(deployment, true);
         }

@@ -13,4 +13,10 @@ public record ApprovalItemRow(String id, String requestId, int approvalOrder, Ap
         return new ApprovalItemRow(id, requestId, approvalOrder, approver, ApprovalStatus.PENDING, comment, decidedBy,
                 routingJson, reviewTaskId, created, now);
     }
+
+    /** The item decided by another approver, for the reason its routing record now gives. */
+    ApprovalItemRow routedTo(RoutedLevel level) {
+        return new ApprovalItemRow(id, requestId, approvalOrder, level.approver(), status, comment, decidedBy,
+                level.routingJson(), taskId, created, modified);
+    }
 }

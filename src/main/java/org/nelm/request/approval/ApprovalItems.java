@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.nelm.platform.TransactionBound;
@@ -116,16 +117,18 @@ public class ApprovalItems {
     /**
      * The request's next level comes under review by the task: the PENDING item if there is one (a task that an
      * operator restarted in Cockpit takes over its level; the earlier task can then no longer decide it), else the
-     * first NOT_READY item, which becomes PENDING. Empty when no level is left to review.
+     * first NOT_READY item, which becomes PENDING. The stand-in gives the level another approver where its own
+     * can no longer decide (see {@link ApproverSubstitution#asStarting}). Empty when no level is left to review.
      */
-    Optional<LevelStart> startNext(String requestId, String taskId, OffsetDateTime now) {
+    Optional<LevelStart> startNext(String requestId, String taskId, OffsetDateTime now,
+                                   UnaryOperator<ApprovalItemRow> standIn) {
         Routed routed = routedSoFar().map(all -> all.get(requestId)).orElse(null);
         if (routed != null && !routed.written()) {
             if (routed.rows().isEmpty()) {
                 return Optional.empty();
             }
             List<ApprovalItemRow> rows = new ArrayList<>(routed.rows());
-            ApprovalItemRow first = rows.get(0).underReview(taskId, now);
+            ApprovalItemRow first = standIn.apply(rows.get(0)).underReview(taskId, now);
             rows.set(0, first);
             write(rows);
             routedSoFar().ifPresent(all -> all.put(requestId, new Routed(List.copyOf(rows), true)));
@@ -138,14 +141,17 @@ public class ApprovalItems {
         if (next.isEmpty() || rows.stream().anyMatch(item -> item.status() == ApprovalStatus.REJECTED)) {
             return Optional.empty();
         }
-        ApprovalItemRow item = next.get();
+        ApprovalItemRow item = standIn.apply(next.get());
         changing(requestId);
         boolean started = jdbc.sql("""
-                        update nelm_approval_item set status = 'PENDING', task_id = :taskId, modified = :now
+                        update nelm_approval_item set status = 'PENDING', task_id = :taskId, modified = :now,
+                            approver_type = :approverType, approver_id = :approverId, routing_json = :routing
                         where id = :id and status = :status
                         """)
                 .param("id", item.id()).param("status", item.status().name()).param("taskId", taskId)
-                .param("now", now)
+                .param("now", now).param("approverType", item.approver().type().name())
+                .param("approverId", item.approver().id())
+                .param("routing", new SqlParameterValue(Types.VARCHAR, item.routingJson()))
                 .update() == 1;
         if (!started) {
             throw new IllegalStateException("Approval level " + item.approvalOrder() + " of request " + requestId

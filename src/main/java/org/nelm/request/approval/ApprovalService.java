@@ -55,7 +55,8 @@ public class ApprovalService {
         List<NonEmployeeApprovalItem> page = queue.page(approver, groups, filter,
                         SqlQueryBuilder.orderBy(query.sorters(), ApprovalQueries.SPEC), SqlQueryBuilder.limitOffset(query))
                 .stream()
-                .map(entry -> item(entry.item(), entry.accountName(), lite(entry.item().requestId(), entry.requesterId())))
+                .map(entry -> item(entry.item(), entry.accountName(),
+                        lite(entry.item().requestId(), entry.requesterId()), null))
                 .toList();
         return new ApprovalPage(page, query.count() ? queue.count(approver, groups, filter) : null);
     }
@@ -70,8 +71,9 @@ public class ApprovalService {
             throw ApiException.forbidden();
         }
         RequestRow request = requests.find(item.requestId()).orElseThrow(ApiException::notFound);
-        Object detail = includeDetail ? detail(request) : lite(request.id(), request.requesterId());
-        return item(item, request.nonEmployee().accountName(), detail);
+        String accountName = request.nonEmployee().accountName();
+        return includeDetail ? item(item, accountName, detail(request), item.routingJson())
+                : item(item, accountName, lite(request.id(), request.requesterId()), null);
     }
 
     /**
@@ -93,7 +95,8 @@ public class ApprovalService {
         ApprovalSteps.checkComment(decision, comment);
         workflow.decide(item.taskId(), decision, comment, caller.identityId());
         ApprovalQueue.Entry decided = queue.entry(id).orElseThrow();
-        return item(decided.item(), decided.accountName(), lite(decided.item().requestId(), decided.requesterId()));
+        return item(decided.item(), decided.accountName(),
+                lite(decided.item().requestId(), decided.requesterId()), null);
     }
 
     @Transactional(readOnly = true)
@@ -105,10 +108,11 @@ public class ApprovalService {
     }
 
 
-    private static NonEmployeeApprovalItem item(ApprovalItemRow item, String accountName, Object request) {
+    private static NonEmployeeApprovalItem item(ApprovalItemRow item, String accountName, Object request,
+                                                String routing) {
         return new NonEmployeeApprovalItem(item.id(), NonEmployeeIdentityReferenceWithId.of(item.approver()),
                 accountName, item.status(), item.approvalOrder(), item.comment(), item.modified(), item.created(),
-                request);
+                request, routing);
     }
 
     private static NonEmployeeRequestLite lite(String requestId, String requesterId) {

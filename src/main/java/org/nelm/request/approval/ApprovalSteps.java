@@ -44,13 +44,13 @@ public class ApprovalSteps {
     private final RecordService records;
     private final ApplicationEventPublisher events;
     private final DecisionRights rights;
-    private final SeparationOfDuties separation;
+    private final ApproverSubstitution substitution;
     private final SourcePolicies sources;
     private final Clock clock;
     private final boolean writeBehind;
 
     ApprovalSteps(Requests requests, ApprovalItems items, RecordService records, ApplicationEventPublisher events,
-                  DecisionRights rights, SeparationOfDuties separation, SourcePolicies sources, Clock clock,
+                  DecisionRights rights, ApproverSubstitution substitution, SourcePolicies sources, Clock clock,
                   @Value("${nelm.requests.write-behind:true}") boolean writeBehind) {
         this.writeBehind = writeBehind;
         this.requests = requests;
@@ -58,7 +58,7 @@ public class ApprovalSteps {
         this.records = records;
         this.events = events;
         this.rights = rights;
-        this.separation = separation;
+        this.substitution = substitution;
         this.sources = sources;
         this.clock = clock;
     }
@@ -75,13 +75,12 @@ public class ApprovalSteps {
 
     /**
      * Stores the routed levels as NOT_READY items: the request is submitted ({@link RequestSubmitted}). A level routed to the requester or to
-     * the non-employee's manager goes to someone else ({@link SeparationOfDuties}).
+     * the non-employee's manager, or to no approver, goes to someone else ({@link ApproverSubstitution}).
      */
     @Transactional
     public void route(String requestId, List<RoutedLevel> routed) {
         RequestRow request = RequestsStoredNow.request(requestId).orElseGet(() -> request(requestId));
-        List<RoutedLevel> levels = separation.apply(request, routed,
-                () -> sources.find(request.sourceId()).map(SourcePolicy::ownerId).orElse(null));
+        List<RoutedLevel> levels = substitution.asRouted(request, routed, () -> sourceOwner(request));
         OffsetDateTime now = now();
         items.insert(requestId, levels, now);
         events.publishEvent(new RequestSubmitted(requestId, request.requesterId(), now.toInstant(), request.sourceId(),
@@ -92,15 +91,19 @@ public class ApprovalSteps {
 
     /**
      * The review task of the request's next level was created: that level's item becomes PENDING under the task
-     * (see {@link ApprovalItems#startNext}) and its approver is asked. Refused when no level is left to review,
+     * (see {@link ApprovalItems#startNext}) and its approver is asked: the source owner instead when the routed
+     * identity no longer exists ({@link ApproverSubstitution#asStarting}). Refused when no level is left to review,
      * e.g. when an operator starts a review in Cockpit after the last decision.
      */
     @Transactional
     public StartedLevel startLevel(String requestId, String taskId) {
-        ApprovalItems.LevelStart start = items.startNext(requestId, taskId, now())
+        RequestRow request = RequestsStoredNow.request(requestId).orElseGet(() -> request(requestId));
+        ApprovalItems.LevelStart start = items.startNext(requestId, taskId, now(), next -> substitution
+                        .asStarting(request, new RoutedLevel(next.approver(), next.routingJson()),
+                                () -> sourceOwner(request))
+                        .map(next::routedTo).orElse(next))
                 .orElseThrow(() -> new IllegalStateException("Request " + requestId + " has no approval level left "
                         + "to review"));
-        RequestRow request = RequestsStoredNow.request(requestId).orElseGet(() -> request(requestId));
         ApprovalItemRow item = start.item();
         events.publishEvent(new ApprovalLevelStarted(requestId, SYSTEM, now().toInstant(), item.id(),
                 item.approvalOrder(), start.all().size(), item.approver().type().name(), item.approver().id(),
@@ -146,6 +149,25 @@ public class ApprovalSteps {
         events.publishEvent(new ApprovalDecided(level.item().requestId(), decidedBy, now.toInstant(),
                 level.item().id(), level.item().approvalOrder(), status.name(), blankToNull(comment)));
         return status;
+    }
+
+    /**
+     * The request's levels as they would run if each started now: a level not yet started gets the approver
+     * {@link #startLevel} would give it. For the route preview; changes nothing.
+     */
+    @Transactional(readOnly = true)
+    public List<ApprovalItemRow> levelsAsTheyWouldRun(String requestId) {
+        RequestRow request = RequestsStoredNow.request(requestId).orElseGet(() -> request(requestId));
+        return items.routedNow(requestId).orElseGet(() -> items.ofRequest(requestId)).stream()
+                .map(item -> item.status() != ApprovalStatus.NOT_READY ? item : substitution
+                        .asStarting(request, new RoutedLevel(item.approver(), item.routingJson()),
+                                () -> sourceOwner(request))
+                        .map(item::routedTo).orElse(item))
+                .toList();
+    }
+
+    private String sourceOwner(RequestRow request) {
+        return sources.find(request.sourceId()).map(SourcePolicy::ownerId).orElse(null);
     }
 
     /** Where the request's review stands, from its items: the process's next step follows from it. */

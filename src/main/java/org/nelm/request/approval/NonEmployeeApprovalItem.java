@@ -1,12 +1,16 @@
 package org.nelm.request.approval;
 
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import java.time.OffsetDateTime;
 
 /**
  * The contract's NonEmployeeApprovalItem (list, approve, reject) and, with the request as
- * NonEmployeeRequestWithoutApprovalItem, its NonEmployeeApprovalItemDetail (get with include-detail).
+ * NonEmployeeRequestWithoutApprovalItem, its NonEmployeeApprovalItemDetail (get with include-detail). Extension
+ * of the detail: {@code routing}, why this approver decides the level (the routing decision's inputs and outputs,
+ * and any substitution), as stored when the request was routed; absent elsewhere.
  */
 public record NonEmployeeApprovalItem(String id, NonEmployeeIdentityReferenceWithId approver, String accountName,
                                       ApprovalStatus approvalStatus, int approvalOrder, String comment,
-                                      OffsetDateTime modified, OffsetDateTime created, Object nonEmployeeRequest) {
+                                      OffsetDateTime modified, OffsetDateTime created, Object nonEmployeeRequest,
+                                      @JsonRawValue String routing) {
 }

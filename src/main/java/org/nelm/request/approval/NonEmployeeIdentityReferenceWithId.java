@@ -5,7 +5,7 @@ import org.nelm.source.ApproverRef;
 /** The contract's NonEmployeeIdentityReferenceWithId: an identity or a governance group. */
 public record NonEmployeeIdentityReferenceWithId(String type, String id) {
 
-    static NonEmployeeIdentityReferenceWithId of(ApproverRef approver) {
+    public static NonEmployeeIdentityReferenceWithId of(ApproverRef approver) {
         return new NonEmployeeIdentityReferenceWithId(approver.type().name(), approver.id());
     }
 

@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.nelm.record.NonEmployeeRequestBody;
@@ -29,6 +30,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @EngineStepByStep
 class ApprovalItemsTest {
+
+    /** Every level keeps its routed approver. */
+    private static final UnaryOperator<ApprovalItemRow> AS_ROUTED = UnaryOperator.identity();
 
     private static final Caller ADMIN = TestCallers.ADMIN;
     private static final OffsetDateTime NOW = OffsetDateTime.of(2026, 11, 23, 12, 0, 0, 123456000, ZoneOffset.UTC);
@@ -82,7 +86,8 @@ class ApprovalItemsTest {
         OffsetDateTime started = NOW.plusSeconds(1);
         List<ApprovalItemRow> known = transaction.execute(status -> {
             items.insert(requestId, TWO_LEVELS, NOW);
-            assertThat(items.startNext(requestId, "task-1", started).orElseThrow().item().approvalOrder()).isEqualTo(1);
+            assertThat(items.startNext(requestId, "task-1", started, AS_ROUTED).orElseThrow().item()
+                    .approvalOrder()).isEqualTo(1);
             return items.routedNow(requestId).orElseThrow();
         });
 
@@ -96,23 +101,23 @@ class ApprovalItemsTest {
     void laterLevels_startInOrder_aRestartedReviewTakesOverItsLevel_andNothingIsLeftAfterTheLast() {
         transaction.executeWithoutResult(status -> {
             items.insert(requestId, TWO_LEVELS, NOW);
-            items.startNext(requestId, "task-1", NOW);
+            items.startNext(requestId, "task-1", NOW, AS_ROUTED);
         });
         ApprovalItemRow first = items.ofRequest(requestId).get(0);
 
-        assertThat(transaction.execute(status -> items.startNext(requestId, "task-1b", NOW)).orElseThrow().item())
+        assertThat(transaction.execute(status -> items.startNext(requestId, "task-1b", NOW, AS_ROUTED)).orElseThrow().item())
                 .as("a second task while level 1 is PENDING takes it over")
                 .extracting(ApprovalItemRow::approvalOrder, ApprovalItemRow::taskId).containsExactly(1, "task-1b");
         assertThat(items.ofTask("task-1")).as("the first task no longer reviews anything").isEmpty();
         transaction.executeWithoutResult(status -> assertThat(items.decide(items.ofTask("task-1b").orElseThrow().item(),
                 ApprovalStatus.APPROVED, null, "approver1", NOW)).isTrue());
-        assertThat(transaction.execute(status -> items.startNext(requestId, "task-2", NOW)).orElseThrow().item()
+        assertThat(transaction.execute(status -> items.startNext(requestId, "task-2", NOW, AS_ROUTED)).orElseThrow().item()
                 .approvalOrder()).isEqualTo(2);
         transaction.executeWithoutResult(status -> items.decide(items.ofTask("task-2").orElseThrow().item(),
                 ApprovalStatus.APPROVED, null, "approver2", NOW));
 
         Optional<ApprovalItems.LevelStart> afterTheLast = transaction.execute(status -> items.startNext(requestId,
-                "task-3", NOW));
+                "task-3", NOW, AS_ROUTED));
         assertThat(afterTheLast).isEmpty();
         assertThat(items.ofRequest(requestId)).extracting(ApprovalItemRow::status)
                 .containsExactly(ApprovalStatus.APPROVED, ApprovalStatus.APPROVED);
@@ -123,7 +128,7 @@ class ApprovalItemsTest {
     void aChangeAfterTheStart_goesToTheTable_andTheTransactionNoLongerAnswersFromWhatItWrote() {
         Boolean answeredFromMemory = transaction.execute(status -> {
             items.insert(requestId, TWO_LEVELS, NOW);
-            items.startNext(requestId, "task-1", NOW);
+            items.startNext(requestId, "task-1", NOW, AS_ROUTED);
             items.cancelUndecided(requestId, NOW.plusSeconds(2));
             return items.routedNow(requestId).isPresent();
         });
@@ -141,11 +146,11 @@ class ApprovalItemsTest {
                         "items-" + UUID.randomUUID(), List.of()), null, "2030-03-24T00:00:00Z", "2031-03-25T00:00:00Z")).id();
         transaction.executeWithoutResult(status -> {
             items.insert(requestId, TWO_LEVELS, NOW);
-            items.startNext(requestId, "task-1", NOW);
+            items.startNext(requestId, "task-1", NOW, AS_ROUTED);
         });
         transaction.executeWithoutResult(status -> {
             plain.insert(otherRequest, TWO_LEVELS, NOW);
-            plain.startNext(otherRequest, "task-1", NOW);
+            plain.startNext(otherRequest, "task-1", NOW, AS_ROUTED);
         });
 
         assertThat(plain.ofRequest(otherRequest)).extracting(ApprovalItemRow::approvalOrder, ApprovalItemRow::status,
@@ -158,7 +163,7 @@ class ApprovalItemsTest {
     void aRolledBackTransaction_writesNothing() {
         transaction.executeWithoutResult(status -> {
             items.insert(requestId, TWO_LEVELS, NOW);
-            items.startNext(requestId, "task-1", NOW);
+            items.startNext(requestId, "task-1", NOW, AS_ROUTED);
             status.setRollbackOnly();
         });
         transaction.executeWithoutResult(status -> {
