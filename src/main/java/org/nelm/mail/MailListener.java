@@ -11,6 +11,7 @@ import org.nelm.platform.MailTemplate;
 import org.nelm.platform.identity.Identity;
 import org.nelm.record.RecordEndDateApproaching;
 import org.nelm.request.ApprovalLevelStarted;
+import org.nelm.request.ApprovalReassigned;
 import org.nelm.request.RequestApproved;
 import org.nelm.request.RequestRejected;
 import org.nelm.request.RequestSubmitted;
@@ -24,7 +25,8 @@ import org.springframework.transaction.annotation.Propagation;
 /**
  * Every mail of the service, each sent by the listener of the event that calls for it, after the publishing
  * transaction committed: the requester on receipt (with the approvers in order) and on the final decision, each
- * level's approver (the identity, or every member of the group) when its turn comes, and a source's account managers
+ * level's approver (the identity, or every member of the group) when its turn comes or the level is handed to
+ * them, and a source's account managers
  * about its records that end soon. A failed send throws, so the event registry keeps the publication incomplete and
  * the redelivery sends it again (at least once; see docs/architecture.md, "Events").
  *
@@ -67,6 +69,17 @@ class MailListener {
                 event.accountName(), event.sourceName());
         values.put("level", String.valueOf(event.level()));
         approvers(event.approverType(), event.approverId()).forEach(to -> send("review-needed", to, values));
+    }
+
+    @ApplicationModuleListener(id = "mail.review-reassigned", propagation = Propagation.NOT_SUPPORTED)
+    void reviewReassigned(ApprovalReassigned event) {
+        Map<String, String> values = request(event.subject(), event.firstName(), event.lastName(),
+                event.accountName(), event.sourceName());
+        values.put("level", String.valueOf(event.level()));
+        values.put("by", people.identity(event.actor()).map(Identity::displayName).orElse(event.actor()));
+        values.put("from", describe(Map.of("type", event.fromType(), "id", event.fromId())));
+        values.put("comment", event.comment() == null ? "none" : event.comment());
+        approvers(ApproverType.IDENTITY.name(), event.toId()).forEach(to -> send("review-reassigned", to, values));
     }
 
     @ApplicationModuleListener(id = "mail.request-approved", propagation = Propagation.NOT_SUPPORTED)

@@ -25,6 +25,12 @@ public interface ApprovalWorkflow {
      */
     void decide(String taskId, ApprovalStatus decision, String comment, String actorId);
 
+    /**
+     * Makes the identity the assignee of the approval task, and its only candidate: the level was reassigned to
+     * it (the item already names it, so the task listener accepts the new assignee).
+     */
+    void reassign(String taskId, String identityId);
+
     /** Ends the request's process, if it still runs, without running its steps (withdrawal, source deletion). */
     void cancel(String requestId, String reason);
 }

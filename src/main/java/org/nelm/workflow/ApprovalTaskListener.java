@@ -1,10 +1,12 @@
 package org.nelm.workflow;
 
+import java.util.Objects;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.task.IdentityLink;
 import org.nelm.request.approval.ApprovalSteps;
 import org.nelm.request.approval.StartedLevel;
 import org.nelm.platform.error.ApiException;
@@ -15,9 +17,10 @@ import org.springframework.stereotype.Component;
 /**
  * The approval task "Review request", one per level, whatever door reaches it (the approvals API, Tasklist,
  * engine REST, Cockpit). On create the request's next level comes under review: its item becomes PENDING, the
- * task goes to the approver, and its description (what the approver reads) is written from our rows. On update (a claim, a new assignee)
- * the assignee must be someone who may decide. On complete the decision is checked and recorded on the item in
- * the same transaction; any refusal makes the completion fail with a 4xx (see EngineRestRefusals).
+ * task goes to the approver, and its description (what the approver reads) is written from our rows. On update (a
+ * claim, a new assignee) an assignee who may decide takes the task, and anyone else is a reassignment by the
+ * authenticated user, under the same rule as the approvals API's. On complete the decision is checked and recorded
+ * on the item in the same transaction; any refusal makes the completion fail with a 4xx (see EngineRestRefusals).
  */
 @Component("approvalTaskListener")
 class ApprovalTaskListener implements TaskListener {
@@ -58,9 +61,18 @@ class ApprovalTaskListener implements TaskListener {
 
     private void updated(DelegateTask task) {
         String assignee = task.getAssignee();
-        ApproverRef approver = steps.assigned(task.getId(), assignee);
-        if (approver != null && approver.type() == ApproverType.GOVERNANCE_GROUP) {
+        Authentication authentication = identities.getCurrentAuthentication();
+        ApproverRef approver = steps.assigned(task.getId(), assignee,
+                authentication == null ? null : authentication.getUserId());
+        if (approver == null) {
+            return;
+        }
+        if (approver.type() == ApproverType.GOVERNANCE_GROUP) {
             tasklistAccess.letGroupSeeName(approver.id(), assignee);
+        } else {
+            // reassigned from a group: its members no longer see a task they may not decide
+            task.getCandidates().stream().map(IdentityLink::getGroupId).filter(Objects::nonNull).toList()
+                    .forEach(group -> tasklistAccess.removeGroupFromTask(task, group));
         }
     }
 

@@ -51,6 +51,11 @@ class CamundaApprovalWorkflow implements ApprovalWorkflow {
     }
 
     @Override
+    public void reassign(String taskId, String identityId) {
+        unwrapped(() -> tasks.setAssignee(taskId, identityId));
+    }
+
+    @Override
     public void cancel(String requestId, String reason) {
         for (ProcessInstance instance : runtime.createProcessInstanceQuery()
                 .processDefinitionKey(ProcessVariables.PROCESS_KEY).processInstanceBusinessKey(requestId).list()) {

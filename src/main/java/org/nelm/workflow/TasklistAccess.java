@@ -1,6 +1,7 @@
 package org.nelm.workflow;
 
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
@@ -54,6 +55,20 @@ class TasklistAccess implements ApplicationRunner {
         grant.setResourceId(userId);
         grant.addPermission(Permissions.READ);
         authorizations.saveAuthorization(grant);
+    }
+
+    /**
+     * The group no longer works the task: its candidate link goes, and so does the right the engine granted with
+     * the link (the engine keeps that right when a link is deleted).
+     */
+    void removeGroupFromTask(DelegateTask task, String groupId) {
+        task.deleteCandidateGroup(groupId);
+        authorizations.createAuthorizationQuery()
+                .groupIdIn(groupId)
+                .resourceType(Resources.TASK)
+                .resourceId(task.getId())
+                .list()
+                .forEach(grant -> authorizations.deleteAuthorization(grant.getId()));
     }
 
     private void grantEveryone(Resource resource, String resourceId, Permission permission) {

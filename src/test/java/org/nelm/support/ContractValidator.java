@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
 public final class ContractValidator {
 
     /** Properties this service adds to contract bodies (docs/workflow.md, "Extensions"). */
-    private static final Set<String> EXTENSION_PROPERTIES = Set.of("routing");
+    private static final Set<String> EXTENSION_PROPERTIES = Set.of("routing", "reassignments");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

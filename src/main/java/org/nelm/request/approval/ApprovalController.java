@@ -60,6 +60,12 @@ class ApprovalController {
         return approvals.decide(callers.manager(), id, ApprovalStatus.REJECTED, body.comment());
     }
 
+    /** Extension: the pending item goes to another identity (docs/workflow.md, "Reassignment"). */
+    @PostMapping("/{id}/reassign")
+    NonEmployeeApprovalItem reassign(@PathVariable String id, @RequestBody NonEmployeeApprovalReassignment body) {
+        return approvals.reassign(callers.manager(), id, body.identityId(), body.comment());
+    }
+
     @GetMapping("/summary/{requestedFor}")
     NonEmployeeApprovalSummary summary(@PathVariable String requestedFor) {
         return approvals.summary(callers.reader(), requestedFor);

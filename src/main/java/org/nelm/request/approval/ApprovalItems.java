@@ -198,6 +198,45 @@ public class ApprovalItems {
                 .update() == 1;
     }
 
+    /**
+     * The PENDING item goes to the identity: its approver becomes that identity and the hand-over is recorded.
+     * False when the item is no longer PENDING.
+     */
+    boolean reassign(ApprovalItemRow item, String to, String by, String comment, OffsetDateTime now) {
+        changing(item.requestId());
+        boolean moved = jdbc.sql("""
+                        update nelm_approval_item set approver_type = 'IDENTITY', approver_id = :to, modified = :now
+                        where id = :id and status = 'PENDING'
+                        """)
+                .param("to", to).param("now", now).param("id", item.id()).update() == 1;
+        if (moved) {
+            jdbc.sql("""
+                            insert into nelm_approval_reassignment (id, item_id, from_type, from_id, to_id, by_id,
+                                reassigned, comment)
+                            values (:id, :item, :fromType, :fromId, :to, :by, :now, :comment)
+                            """)
+                    .param("id", UUID.randomUUID().toString()).param("item", item.id())
+                    .param("fromType", item.approver().type().name()).param("fromId", item.approver().id())
+                    .param("to", to).param("by", by).param("now", now)
+                    .param("comment", new SqlParameterValue(Types.VARCHAR, comment))
+                    .update();
+        }
+        return moved;
+    }
+
+    /** The item's reassignments, oldest first. */
+    List<Reassignment> reassignments(String itemId) {
+        return jdbc.sql("""
+                        select * from nelm_approval_reassignment where item_id = :item order by reassigned, id
+                        """)
+                .param("item", itemId)
+                .query((rs, row) -> new Reassignment(
+                        new ApproverRef(ApproverType.valueOf(rs.getString("from_type")), rs.getString("from_id")),
+                        rs.getString("to_id"), rs.getString("by_id"),
+                        rs.getObject("reassigned", OffsetDateTime.class), rs.getString("comment")))
+                .list();
+    }
+
     /** Every item of the request that is still undecided becomes CANCELLED. */
     void cancelUndecided(String requestId, OffsetDateTime now) {
         changing(requestId);

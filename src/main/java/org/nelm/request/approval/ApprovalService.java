@@ -34,10 +34,13 @@ public class ApprovalService {
     private final IdentityDirectory directory;
     private final ApprovalWorkflow workflow;
     private final DecisionRights rights;
+    private final ApprovalSteps steps;
 
     ApprovalService(ApprovalItems items, ApprovalQueue queue, Requests requests, SourcePolicies sources,
-                    IdentityDirectory directory, ApprovalWorkflow workflow, DecisionRights rights) {
+                    IdentityDirectory directory, ApprovalWorkflow workflow, DecisionRights rights,
+                    ApprovalSteps steps) {
         this.rights = rights;
+        this.steps = steps;
         this.items = items;
         this.queue = queue;
         this.requests = requests;
@@ -72,7 +75,7 @@ public class ApprovalService {
         }
         RequestRow request = requests.find(item.requestId()).orElseThrow(ApiException::notFound);
         String accountName = request.nonEmployee().accountName();
-        return includeDetail ? item(item, accountName, detail(request), item.routingJson())
+        return includeDetail ? item(item, accountName, detail(request), item.routingJson(), items.reassignments(id))
                 : item(item, accountName, lite(request.id(), request.requesterId()), null);
     }
 
@@ -99,6 +102,21 @@ public class ApprovalService {
                 lite(decided.item().requestId(), decided.requesterId()), null);
     }
 
+    /**
+     * Extension: the PENDING item goes to another identity ({@link ApprovalSteps#reassign} holds the rule), and
+     * the engine's task with it, in one transaction; the task listener then sees the new assignee as the item's
+     * approver. Answers the item as it is now.
+     */
+    @Transactional
+    public NonEmployeeApprovalItem reassign(Caller caller, String id, String identityId, String comment) {
+        CurrentCaller.requireUser(caller);
+        UnderReview level = items.lock(id).orElseThrow(ApiException::notFound);
+        steps.reassign(level, identityId, caller.identityId(), comment);
+        workflow.reassign(level.item().taskId(), identityId);
+        ApprovalQueue.Entry now = queue.entry(id).orElseThrow();
+        return item(now.item(), now.accountName(), lite(now.item().requestId(), now.requesterId()), null);
+    }
+
     @Transactional(readOnly = true)
     public NonEmployeeApprovalSummary summary(Caller caller, String requestedFor) {
         String approver = caller.requestedIdentity(requestedFor);
@@ -110,9 +128,14 @@ public class ApprovalService {
 
     private static NonEmployeeApprovalItem item(ApprovalItemRow item, String accountName, Object request,
                                                 String routing) {
+        return item(item, accountName, request, routing, null);
+    }
+
+    private static NonEmployeeApprovalItem item(ApprovalItemRow item, String accountName, Object request,
+                                                String routing, List<Reassignment> reassignments) {
         return new NonEmployeeApprovalItem(item.id(), NonEmployeeIdentityReferenceWithId.of(item.approver()),
                 accountName, item.status(), item.approvalOrder(), item.comment(), item.modified(), item.created(),
-                request, routing);
+                request, routing, reassignments);
     }
 
     private static NonEmployeeRequestLite lite(String requestId, String requesterId) {

@@ -11,13 +11,17 @@ import org.nelm.record.NonEmployeeRecord;
 import org.nelm.record.RecordService;
 import org.nelm.request.ApprovalDecided;
 import org.nelm.request.ApprovalLevelStarted;
+import org.nelm.request.ApprovalReassigned;
 import org.nelm.request.RequestApproved;
 import org.nelm.request.RequestCancelled;
 import org.nelm.request.RequestRejected;
 import org.nelm.request.RequestRow;
 import org.nelm.request.RequestSubmitted;
 import org.nelm.request.Requests;
+import org.nelm.platform.identity.IdentityDirectory;
+import org.nelm.security.RoleContext;
 import org.nelm.source.ApproverRef;
+import org.nelm.source.ApproverType;
 import org.nelm.source.SourcePolicies;
 import org.nelm.source.SourcePolicy;
 import org.springframework.beans.factory.annotation.Value;
@@ -46,11 +50,12 @@ public class ApprovalSteps {
     private final DecisionRights rights;
     private final ApproverSubstitution substitution;
     private final SourcePolicies sources;
+    private final IdentityDirectory directory;
     private final Clock clock;
     private final boolean writeBehind;
 
     ApprovalSteps(Requests requests, ApprovalItems items, RecordService records, ApplicationEventPublisher events,
-                  DecisionRights rights, ApproverSubstitution substitution, SourcePolicies sources, Clock clock,
+                  DecisionRights rights, ApproverSubstitution substitution, SourcePolicies sources, IdentityDirectory directory, Clock clock,
                   @Value("${nelm.requests.write-behind:true}") boolean writeBehind) {
         this.writeBehind = writeBehind;
         this.requests = requests;
@@ -60,6 +65,7 @@ public class ApprovalSteps {
         this.rights = rights;
         this.substitution = substitution;
         this.sources = sources;
+        this.directory = directory;
         this.clock = clock;
     }
 
@@ -114,20 +120,65 @@ public class ApprovalSteps {
     }
 
     /**
-     * A review task changed (a claim, a new assignee, a delegation): refused unless its assignee may decide the
-     * level, so nobody can hand a decision to someone who may not take it. Returns the level's approver, or null
-     * when the task has no assignee.
+     * A review task changed (a claim, a new assignee, a delegation). An assignee who may decide the level (its
+     * approver, a member of its group) takes the task; anyone else is a hand-over, made by the actor (the user
+     * Tasklist or engine REST authenticated) under the rule of {@link #reassign}. Returns the level's approver
+     * now, or null when the task has no assignee.
      */
-    @Transactional(readOnly = true)
-    public ApproverRef assigned(String taskId, String assignee) {
+    @Transactional
+    public ApproverRef assigned(String taskId, String assignee, String actor) {
         if (assignee == null) {
             return null;
         }
         UnderReview level = items.ofTask(taskId).orElseThrow(ApprovalSteps::alreadyDecided);
-        rights.refusal(assignee, level).ifPresent(reason -> {
-            throw ApiException.forbidden("The task cannot be assigned to " + assignee + ": " + reason);
-        });
-        return level.item().approver();
+        if (rights.refusal(assignee, level).isEmpty()) {
+            return level.item().approver();
+        }
+        reassign(level, assignee, actor, null);
+        return new ApproverRef(ApproverType.IDENTITY, assignee);
+    }
+
+    /**
+     * The PENDING level goes to another identity, which then decides it as its approver; recorded on the item
+     * and published ({@link ApprovalReassigned}). Made by whoever may decide the level, or by an org admin.
+     * Refused: anyone else (403); the requester and the non-employee's manager as targets (403), since they may
+     * never decide; an unknown identity, the current approver itself and an over-long comment (400).
+     */
+    @Transactional
+    public void reassign(UnderReview level, String to, String actor, String comment) {
+        ApprovalItemRow item = level.item();
+        if (to == null || to.isBlank()) {
+            throw ApiException.badRequest("identityId is required");
+        }
+        if (to.equals(level.requesterId()) || to.equals(level.nonEmployeeManager())) {
+            throw ApiException.forbidden("The task cannot be assigned to " + to + ": "
+                    + rights.refusal(to, level).orElseThrow());
+        }
+        boolean orgAdmin = actor != null && directory.isMember(actor, RoleContext.ORG_ADMIN.groupId());
+        if (actor == null || !(orgAdmin || rights.refusal(actor, level).isEmpty())) {
+            throw ApiException.forbidden("The task cannot be assigned to " + to + ": only the approver of this item "
+                    + "or an org admin may hand it to someone else");
+        }
+        if (item.status() != ApprovalStatus.PENDING) {
+            throw ApiException.badRequest("Only a PENDING approval item can be reassigned; this one is "
+                    + item.status());
+        }
+        if (item.approver().type() == ApproverType.IDENTITY && item.approver().id().equals(to)) {
+            throw ApiException.badRequest(to + " is already the approver of this item");
+        }
+        if (!directory.identityExists(to)) {
+            throw ApiException.badRequest("identityId " + to + " is not a known identity");
+        }
+        checkComment(ApprovalStatus.APPROVED, comment); // optional, at most 4000 characters, as an approval's
+        OffsetDateTime now = now();
+        if (!items.reassign(item, to, actor, blankToNull(comment), now)) {
+            throw alreadyDecided();
+        }
+        RequestRow request = request(item.requestId());
+        events.publishEvent(new ApprovalReassigned(item.requestId(), actor, now.toInstant(), item.id(),
+                item.approvalOrder(), item.approver().type().name(), item.approver().id(), to, blankToNull(comment),
+                request.sourceName(), request.nonEmployee().accountName(), request.nonEmployee().firstName(),
+                request.nonEmployee().lastName()));
     }
 
     /**
