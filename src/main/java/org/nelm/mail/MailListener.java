@@ -68,6 +68,9 @@ class MailListener {
         Map<String, String> values = request(event.subject(), event.firstName(), event.lastName(),
                 event.accountName(), event.sourceName());
         values.put("level", String.valueOf(event.level()));
+        values.put("onBehalf", event.onBehalfOf() == null ? ""
+                : ", on behalf of " + describe(Map.of("type", ApproverType.IDENTITY.name(), "id", event.onBehalfOf()))
+                + ", who is out of office");
         approvers(event.approverType(), event.approverId()).forEach(to -> send("review-needed", to, values));
     }
 

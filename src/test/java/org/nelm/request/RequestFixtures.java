@@ -83,6 +83,26 @@ final class RequestFixtures {
                 mails -> mails.size() >= atLeast);
     }
 
+    /** Every text part of the message, decoded. */
+    static String text(MimeMessage message) {
+        try {
+            return text(message.getContent());
+        } catch (jakarta.mail.MessagingException | java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String text(Object content) throws jakarta.mail.MessagingException, java.io.IOException {
+        if (content instanceof jakarta.mail.Multipart multipart) {
+            StringBuilder text = new StringBuilder();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                text.append(text(multipart.getBodyPart(i).getContent())).append('\n');
+            }
+            return text.toString();
+        }
+        return String.valueOf(content);
+    }
+
     static String subject(MimeMessage message) {
         try {
             return message.getSubject();

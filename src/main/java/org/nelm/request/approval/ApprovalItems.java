@@ -224,6 +224,16 @@ public class ApprovalItems {
         return moved;
     }
 
+    /** Ids of the PENDING items whose approver is the identity itself. */
+    List<String> pendingOf(String identityId) {
+        writeRouted();
+        return jdbc.sql("""
+                        select id from nelm_approval_item
+                        where approver_id = :id and approver_type = 'IDENTITY' and status = 'PENDING' order by created
+                        """)
+                .param("id", identityId).query(String.class).list();
+    }
+
     /** The item's reassignments, oldest first. */
     List<Reassignment> reassignments(String itemId) {
         return jdbc.sql("""

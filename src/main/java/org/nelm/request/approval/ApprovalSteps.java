@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.nelm.platform.StoredTime;
 import org.nelm.platform.error.ApiException;
 import org.nelm.platform.web.InputText;
@@ -104,16 +106,20 @@ public class ApprovalSteps {
     @Transactional
     public StartedLevel startLevel(String requestId, String taskId) {
         RequestRow request = RequestsStoredNow.request(requestId).orElseGet(() -> request(requestId));
-        ApprovalItems.LevelStart start = items.startNext(requestId, taskId, now(), next -> substitution
-                        .asStarting(request, new RoutedLevel(next.approver(), next.routingJson()),
-                                () -> sourceOwner(request))
-                        .map(next::routedTo).orElse(next))
+        OffsetDateTime now = now();
+        AtomicReference<String> onBehalfOf = new AtomicReference<>();
+        ApprovalItems.LevelStart start = items.startNext(requestId, taskId, now, next -> standIn(request, next, now)
+                        .map(standIn -> {
+                            onBehalfOf.set(standIn.onBehalfOf());
+                            return next.routedTo(standIn.level());
+                        })
+                        .orElse(next))
                 .orElseThrow(() -> new IllegalStateException("Request " + requestId + " has no approval level left "
                         + "to review"));
         ApprovalItemRow item = start.item();
-        events.publishEvent(new ApprovalLevelStarted(requestId, SYSTEM, now().toInstant(), item.id(),
+        events.publishEvent(new ApprovalLevelStarted(requestId, SYSTEM, now.toInstant(), item.id(),
                 item.approvalOrder(), start.all().size(), item.approver().type().name(), item.approver().id(),
-                request.sourceId(), request.sourceName(), request.nonEmployee().accountName(),
+                onBehalfOf.get(), request.sourceId(), request.sourceName(), request.nonEmployee().accountName(),
                 request.nonEmployee().firstName(), request.nonEmployee().lastName()));
         return new StartedLevel(item.approver(), request.nonEmployee().accountName(), item.approvalOrder(),
                 start.all().size(), ReviewSheet.description(request, start.all()));
@@ -210,11 +216,15 @@ public class ApprovalSteps {
     public List<ApprovalItemRow> levelsAsTheyWouldRun(String requestId) {
         RequestRow request = RequestsStoredNow.request(requestId).orElseGet(() -> request(requestId));
         return items.routedNow(requestId).orElseGet(() -> items.ofRequest(requestId)).stream()
-                .map(item -> item.status() != ApprovalStatus.NOT_READY ? item : substitution
-                        .asStarting(request, new RoutedLevel(item.approver(), item.routingJson()),
-                                () -> sourceOwner(request))
-                        .map(item::routedTo).orElse(item))
+                .map(item -> item.status() != ApprovalStatus.NOT_READY ? item
+                        : standIn(request, item, now()).map(standIn -> item.routedTo(standIn.level())).orElse(item))
                 .toList();
+    }
+
+    private Optional<ApproverSubstitution.StandIn> standIn(RequestRow request, ApprovalItemRow item,
+                                                           OffsetDateTime now) {
+        return substitution.asStarting(request, new RoutedLevel(item.approver(), item.routingJson()),
+                () -> sourceOwner(request), now);
     }
 
     private String sourceOwner(RequestRow request) {

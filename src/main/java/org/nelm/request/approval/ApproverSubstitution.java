@@ -2,6 +2,7 @@ package org.nelm.request.approval;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
  * Who decides a level when its routed approver may not or cannot. The requester of a request and the
  * non-employee's manager never approve it (separation of duties, checked as the request is routed); a routing
  * rule that named no approver, and an identity that no longer exists when its level starts, leave nobody to
- * decide. Each such level falls through to the source's owner, or to the org admins' group when the owner is
+ * decide; an identity out of office hands the levels that start meanwhile to its delegate. Each such level falls through to the source's owner, or to the org admins' group when the owner is
  * missing or in conflict too; the item's routing record says so and why ({@code substitution}). Members of a
  * governance group who are the requester or the manager are refused at decision time instead
  * ({@link DecisionRights}), since a group's members change.
@@ -27,10 +28,12 @@ class ApproverSubstitution {
 
     private final ObjectMapper json;
     private final IdentityDirectory directory;
+    private final ApprovalDelegations delegations;
 
-    ApproverSubstitution(ObjectMapper json, IdentityDirectory directory) {
+    ApproverSubstitution(ObjectMapper json, IdentityDirectory directory, ApprovalDelegations delegations) {
         this.json = json;
         this.directory = directory;
+        this.delegations = delegations;
     }
 
     /** The routed levels, with the requester, the manager and missing approvers replaced. */
@@ -45,13 +48,34 @@ class ApproverSubstitution {
         return checked;
     }
 
-    /** The level whose turn has come, replaced when its identity no longer exists; empty when it stands. */
-    Optional<RoutedLevel> asStarting(RequestRow request, RoutedLevel level, Supplier<String> sourceOwner) {
+    /**
+     * The level whose turn has come, replaced when its identity no longer exists, or given to the identity's
+     * out-of-office delegate when one covers the moment (and may decide this request; else the identity keeps
+     * it); empty when it stands.
+     */
+    Optional<StandIn> asStarting(RequestRow request, RoutedLevel level, Supplier<String> sourceOwner,
+                                 OffsetDateTime now) {
         String identity = identityOf(level.approver());
-        if (identity == null || directory.identityExists(identity)) {
+        if (identity == null) {
             return Optional.empty();
         }
-        return Optional.of(substituted(request, level, identity + " does not exist", sourceOwner));
+        if (!directory.identityExists(identity)) {
+            return Optional.of(new StandIn(substituted(request, level, identity + " does not exist", sourceOwner),
+                    null));
+        }
+        return delegations.of(identity)
+                .filter(away -> away.coversThe(now) && conflict(request, away.delegateId()) == null
+                        && directory.identityExists(away.delegateId()))
+                .map(away -> {
+                    ApproverRef delegate = new ApproverRef(ApproverType.IDENTITY, away.delegateId());
+                    return new StandIn(new RoutedLevel(delegate, withSubstitution(level, delegate, identity
+                            + " is out of office until " + away.end() + ", so the level goes to their delegate "
+                            + away.delegateId())), identity);
+                });
+    }
+
+    /** Who decides a level instead of its routed approver; {@code onBehalfOf}: the absent one it stands in for. */
+    record StandIn(RoutedLevel level, String onBehalfOf) {
     }
 
     private RoutedLevel substituted(RequestRow request, RoutedLevel level, String why, Supplier<String> sourceOwner) {
