@@ -188,6 +188,16 @@ public class NonEmployeeValidator {
         return null;
     }
 
+    /** A date-time field of another body, checked as a request's dates are (400 with the same message). */
+    public static OffsetDateTime dateOrBadRequest(String field, String value) {
+        List<String> problems = new ArrayList<>();
+        OffsetDateTime date = dateOrProblem(problems, field, value);
+        if (date == null) {
+            throw ApiException.badRequest(problems.get(0));
+        }
+        return date;
+    }
+
     /** The problem of a sourceId that names no source (also when the source was deleted meanwhile). */
     public static String unknownSource(String sourceId) {
         return "sourceId " + InputText.quoted(sourceId) + " is not a non-employee source";

@@ -110,6 +110,8 @@ class OutOfOfficeIT {
         assertRefused(delegation("approver1", now, now.plus(1, ChronoUnit.DAYS)), "someone else");
         assertRefused(delegation("nobody-here", now, now.plus(1, ChronoUnit.DAYS)), "is not a known identity");
         assertRefused(delegation("approver3", now, now.minus(1, ChronoUnit.DAYS)), "end must be after start");
+        assertRefused(delegation("y".repeat(256), now, now.plus(1, ChronoUnit.DAYS)),
+                "delegateId must be at most 255 characters");
         Map<String, Object> badDate = delegation("approver3", now, now);
         badDate.put("start", "next monday");
         assertRefused(badDate, "start \"next monday\" is not an ISO-8601 date-time");

@@ -76,6 +76,9 @@ class ReassignIT {
         ApiResponse unknown = Api.as(port, "approver1").post(reassign(first), Map.of("identityId", "nobody-here"));
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.messageText()).contains("identityId nobody-here is not a known identity");
+        ApiResponse tooLong = Api.as(port, "approver1").post(reassign(first), Map.of("identityId", "x".repeat(256)));
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.messageText()).contains("identityId must be at most 255 characters");
         assertThat(Api.as(port, "approver1").post(reassign(first), Map.of("identityId", "approver1")).status())
                 .as("already the approver").isEqualTo(400);
         assertThat(Api.as(port, "approver1").post(reassign(first), Map.of("comment", "to whom?")).status())

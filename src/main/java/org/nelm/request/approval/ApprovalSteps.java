@@ -41,6 +41,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class ApprovalSteps {
 
     public static final int MAX_COMMENT = 4000;
+    /** As every identity id the API takes (docs/security.md, "Input limits"). */
+    public static final int MAX_IDENTITY_ID = 255;
 
     /** The actor of what the process does by itself. */
     public static final String SYSTEM = "system";
@@ -155,6 +157,10 @@ public class ApprovalSteps {
         ApprovalItemRow item = level.item();
         if (to == null || to.isBlank()) {
             throw ApiException.badRequest("identityId is required");
+        }
+        String tooLong = InputText.problem("identityId", to, MAX_IDENTITY_ID);
+        if (tooLong != null) {
+            throw ApiException.badRequest(tooLong);
         }
         if (to.equals(level.requesterId()) || to.equals(level.nonEmployeeManager())) {
             throw ApiException.forbidden("The task cannot be assigned to " + to + ": "

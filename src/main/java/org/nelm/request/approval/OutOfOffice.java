@@ -1,7 +1,6 @@
 package org.nelm.request.approval;
 
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,6 +55,10 @@ public class OutOfOffice {
         String identity = CurrentCaller.requireUser(caller).identityId();
         if (body == null || body.delegateId() == null || body.delegateId().isBlank()) {
             throw ApiException.badRequest("delegateId is required");
+        }
+        String tooLong = InputText.problem("delegateId", body.delegateId(), ApprovalSteps.MAX_IDENTITY_ID);
+        if (tooLong != null) {
+            throw ApiException.badRequest(tooLong);
         }
         if (body.delegateId().equals(identity)) {
             throw ApiException.badRequest("delegateId must be someone else than the identity itself");
@@ -117,12 +120,7 @@ public class OutOfOffice {
         if (value == null || value.isBlank()) {
             throw ApiException.badRequest(field + " is required");
         }
-        try {
-            return NonEmployeeValidator.date(value);
-        } catch (DateTimeException e) {
-            throw ApiException.badRequest(field + " " + InputText.quoted(value)
-                    + " is not an ISO-8601 date-time (e.g. 2020-03-24T00:00:00-05:00)");
-        }
+        return NonEmployeeValidator.dateOrBadRequest(field, value);
     }
 
     /** The items moved to the delegate, and those that stayed (id and reason). */
