@@ -12,6 +12,7 @@ import org.nelm.request.approval.ApprovalStatus;
 import org.nelm.request.approval.ApprovalSteps;
 import org.nelm.request.approval.NonEmployeeApprovalItemBase;
 import org.nelm.request.approval.NonEmployeeIdentityReferenceWithId;
+import org.nelm.request.approval.Reassignment;
 import org.nelm.platform.StoredTime;
 import org.nelm.platform.error.ApiException;
 import org.nelm.platform.query.CollectionQuery;
@@ -94,7 +95,7 @@ public class RequestService {
         steps.stored(stored);
         workflow.start(id, source, nonEmployee.data());
         // the process's first steps route and start level 1 but leave the request as stored
-        return view(stored, source, items.routedNow(id).orElseGet(() -> items.ofRequest(id)));
+        return view(stored, source, items.routedNow(id).orElseGet(() -> items.ofRequest(id)), null);
     }
 
     /**
@@ -195,22 +196,28 @@ public class RequestService {
         Map<String, SourcePolicy> sourceCache = new HashMap<>();
         return rows.stream().map(row -> view(row,
                         sourceCache.computeIfAbsent(row.sourceId(), sid -> source(row)),
-                        itemsByRequest.getOrDefault(row.id(), List.of())))
+                        itemsByRequest.getOrDefault(row.id(), List.of()), null))
                 .toList();
     }
 
+    /** The request as fetched by id: each item with its reassignments. */
     private NonEmployeeRequest view(RequestRow request, SourcePolicy source) {
-        return view(request, source, items.ofRequest(request.id()));
+        List<ApprovalItemRow> levelItems = items.ofRequest(request.id());
+        return view(request, source, levelItems,
+                items.reassignments(levelItems.stream().map(ApprovalItemRow::id).toList()));
     }
 
-    private static NonEmployeeRequest view(RequestRow request, SourcePolicy source, List<ApprovalItemRow> levelItems) {
+    /** {@code reassignments} by item id, or null where the view shows none. */
+    private static NonEmployeeRequest view(RequestRow request, SourcePolicy source, List<ApprovalItemRow> levelItems,
+                                           Map<String, List<Reassignment>> reassignments) {
         NonEmployee ne = request.nonEmployee();
         return new NonEmployeeRequest(request.id(), source.id(), source.name(), source.description(),
                 ne.accountName(), ne.firstName(), ne.lastName(), ne.email(), ne.phone(), ne.manager(),
                 new NonEmployeeSourceLite(source.id(), source.sourceId(), source.name(), source.description()),
-                ne.data(), levelItems.stream().map(item -> NonEmployeeApprovalItemBase.of(item, ne.accountName()))
-                .toList(), request.status(), request.comment(), request.completionDate(), ne.startDate(),
-                ne.endDate(), request.modified(), request.created());
+                ne.data(), levelItems.stream().map(item -> NonEmployeeApprovalItemBase.of(item, ne.accountName(),
+                        reassignments == null ? null : reassignments.get(item.id()))).toList(),
+                request.status(), request.comment(), request.completionDate(), ne.startDate(), ne.endDate(),
+                request.modified(), request.created());
     }
 
     private SourcePolicy source(RequestRow request) {

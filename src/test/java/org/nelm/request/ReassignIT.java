@@ -50,6 +50,12 @@ class ReassignIT {
         assertThat(handOver.get("at").asText()).isNotBlank();
         assertThat(EngineRest.as(port, "approver3").taskOf(request.get("id").asText()).get("assignee").asText())
                 .as("the engine's task went along").isEqualTo("approver3");
+        JsonNode inRequest = fixtures.request(request.get("id").asText(), "requester1").get("approvalItems");
+        assertThat(inRequest.get(0).get("reassignments").get(0).get("to").asText())
+                .as("the request's detail shows it too").isEqualTo("approver3");
+        assertThat(inRequest.get(1).has("reassignments")).as("only where there are some").isFalse();
+        assertThat(Api.as(port, "requester1").get("/v3/non-employee-requests?requested-for=me").json()
+                .findValues("reassignments")).as("not in lists").isEmpty();
         assertThat(awaitMails("approver3@example.com", "Handed to you for review: William Smith ("
                 + request.get("accountName").asText(), 1)).hasSize(1);
 

@@ -234,17 +234,22 @@ public class ApprovalItems {
                 .param("id", identityId).query(String.class).list();
     }
 
-    /** The item's reassignments, oldest first. */
-    List<Reassignment> reassignments(String itemId) {
+    /** The reassignments of each of the items that has any, by item id, oldest first. */
+    public Map<String, List<Reassignment>> reassignments(Collection<String> itemIds) {
+        if (itemIds.isEmpty()) {
+            return Map.of();
+        }
         return jdbc.sql("""
-                        select * from nelm_approval_reassignment where item_id = :item order by reassigned, id
+                        select * from nelm_approval_reassignment where item_id in (:items) order by reassigned, id
                         """)
-                .param("item", itemId)
-                .query((rs, row) -> new Reassignment(
+                .param("items", itemIds)
+                .query((rs, row) -> Map.entry(rs.getString("item_id"), new Reassignment(
                         new ApproverRef(ApproverType.valueOf(rs.getString("from_type")), rs.getString("from_id")),
                         rs.getString("to_id"), rs.getString("by_id"),
-                        rs.getObject("reassigned", OffsetDateTime.class), rs.getString("comment")))
-                .list();
+                        rs.getObject("reassigned", OffsetDateTime.class), rs.getString("comment"))))
+                .list().stream()
+                .collect(Collectors.groupingBy(Map.Entry::getKey, LinkedHashMap::new,
+                        Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
     }
 
     /** Every item of the request that is still undecided becomes CANCELLED. */

@@ -75,7 +75,8 @@ public class ApprovalService {
         }
         RequestRow request = requests.find(item.requestId()).orElseThrow(ApiException::notFound);
         String accountName = request.nonEmployee().accountName();
-        return includeDetail ? item(item, accountName, detail(request), item.routingJson(), items.reassignments(id))
+        return includeDetail ? item(item, accountName, detail(request), item.routingJson(),
+                items.reassignments(List.of(id)).get(id))
                 : item(item, accountName, lite(request.id(), request.requesterId()), null);
     }
 
