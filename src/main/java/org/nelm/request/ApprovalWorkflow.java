@@ -31,6 +31,9 @@ public interface ApprovalWorkflow {
      */
     void reassign(String taskId, String identityId);
 
+    /** Whether the approval task still exists (an item can outlive its task when an operator ends the review). */
+    boolean taskExists(String taskId);
+
     /** Ends the request's process, if it still runs, without running its steps (withdrawal, source deletion). */
     void cancel(String requestId, String reason);
 }

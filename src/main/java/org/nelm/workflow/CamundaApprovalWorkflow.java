@@ -52,7 +52,17 @@ class CamundaApprovalWorkflow implements ApprovalWorkflow {
 
     @Override
     public void reassign(String taskId, String identityId) {
-        unwrapped(() -> tasks.setAssignee(taskId, identityId));
+        try {
+            unwrapped(() -> tasks.setAssignee(taskId, identityId));
+        } catch (NullValueException | NotFoundException e) {
+            throw ApiException.badRequest("The approval item is no longer under review; only a PENDING item with "
+                    + "its review task can be reassigned");
+        }
+    }
+
+    @Override
+    public boolean taskExists(String taskId) {
+        return taskId != null && tasks.createTaskQuery().taskId(taskId).count() > 0;
     }
 
     @Override

@@ -16,7 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.nelm.support.Api;
 import org.nelm.support.ApiIntegration;
 import org.nelm.support.ApiResponse;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** {@code /v3/non-employee-approvals/delegation/me}: an approver's out-of-office delegate. */
 @ApiIntegration
@@ -26,6 +28,9 @@ class OutOfOfficeIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcClient jdbc;
 
     private RequestFixtures fixtures;
 
@@ -82,6 +87,10 @@ class OutOfOfficeIT {
     void pendingLevels_moveToTheDelegate_withOneCall() {
         JsonNode first = fixtures.request(fixtures.source("approver1"));
         JsonNode second = fixtures.request(fixtures.source("approver1", "approver2"));
+        JsonNode orphan = fixtures.request(fixtures.source("approver1"));
+        String orphanItem = orphan.get("approvalItems").get(0).get("id").asText();
+        // an item left PENDING under a review task that no longer exists (as after an operator's repair)
+        jdbc.sql("update nelm_approval_item set task_id = 'gone' where id = :id").param("id", orphanItem).update();
         assertThat(Api.as(port, "approver1").post(DELEGATION + "/move-pending", Map.of()).status())
                 .as("no delegation yet").isEqualTo(400);
         Api.as(port, "approver1").put(DELEGATION, delegation("approver3", Instant.now(),
@@ -93,6 +102,13 @@ class OutOfOfficeIT {
         String firstItem = first.get("approvalItems").get(0).get("id").asText();
         String secondItem = second.get("approvalItems").get(0).get("id").asText();
         assertThat(moved.json().get("moved")).extracting(JsonNode::asText).contains(firstItem, secondItem);
+        assertThat(moved.json().get("kept").findValuesAsText("reason")).contains("its review task no longer exists");
+        ApiResponse single = Api.as(port, "approver1").post("/v3/non-employee-approvals/" + orphanItem + "/reassign",
+                Map.of("identityId", "approver3"));
+        assertThat(single.status()).isEqualTo(400);
+        assertThat(single.messageText()).contains("no longer under review");
+        assertThat(Api.as(port, "approver1").get("/v3/non-employee-approvals/" + orphanItem).json().get("approver")
+                .get("id").asText()).as("nothing half-written").isEqualTo("approver1");
         JsonNode detail = Api.as(port, "approver3").get("/v3/non-employee-approvals/" + secondItem).json();
         assertThat(detail.get("approver").get("id").asText()).isEqualTo("approver3");
         assertThat(detail.get("reassignments").get(0).get("by").asText()).isEqualTo("approver1");

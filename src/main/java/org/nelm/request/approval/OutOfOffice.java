@@ -91,7 +91,8 @@ public class OutOfOffice {
 
     /**
      * Hands every PENDING item of the caller's own to the delegate, as a reassignment by the caller. An item whose
-     * request the delegate may not decide (its requester or the non-employee's manager) stays, with the reason.
+     * request the delegate may not decide (its requester or the non-employee's manager), or whose review task an
+     * operator ended, stays, with the reason.
      */
     @Transactional
     public PendingMoved movePending(Caller caller) {
@@ -103,6 +104,10 @@ public class OutOfOffice {
         for (String id : items.pendingOf(delegation.identityId())) {
             UnderReview level = items.lock(id).orElseThrow();
             String delegate = delegation.delegateId();
+            if (!workflow.taskExists(level.item().taskId())) {
+                kept.add(Map.of("id", id, "reason", "its review task no longer exists"));
+                continue;
+            }
             if (delegate.equals(level.requesterId()) || delegate.equals(level.nonEmployeeManager())) {
                 kept.add(Map.of("id", id, "reason", delegate + (delegate.equals(level.requesterId())
                         ? " is the requester" : " is the non-employee's manager")));
