@@ -69,8 +69,7 @@ class MailListener {
                 event.accountName(), event.sourceName());
         values.put("level", String.valueOf(event.level()));
         values.put("onBehalf", event.onBehalfOf() == null ? ""
-                : ", on behalf of " + describe(Map.of("type", ApproverType.IDENTITY.name(), "id", event.onBehalfOf()))
-                + ", who is out of office");
+                : ", on behalf of " + name(event.onBehalfOf()) + ", who is out of office");
         approvers(event.approverType(), event.approverId()).forEach(to -> send("review-needed", to, values));
     }
 
@@ -79,7 +78,7 @@ class MailListener {
         Map<String, String> values = request(event.subject(), event.firstName(), event.lastName(),
                 event.accountName(), event.sourceName());
         values.put("level", String.valueOf(event.level()));
-        values.put("by", people.identity(event.actor()).map(Identity::displayName).orElse(event.actor()));
+        values.put("by", name(event.actor()));
         values.put("from", describe(Map.of("type", event.fromType(), "id", event.fromId())));
         values.put("comment", event.comment() == null ? "none" : event.comment());
         approvers(ApproverType.IDENTITY.name(), event.toId()).forEach(to -> send("review-reassigned", to, values));
@@ -158,7 +157,12 @@ class MailListener {
         if (GROUP.equals(approver.get("type"))) {
             return "any member of " + approver.get("id");
         }
-        return people.identity(approver.get("id")).map(Identity::displayName).orElse(approver.get("id"));
+        return name(approver.get("id"));
+    }
+
+    /** The identity's display name, else its id. */
+    private String name(String identityId) {
+        return people.identity(identityId).map(Identity::displayName).orElse(identityId);
     }
 
     private void send(String template, Identity to, Map<String, String> values) {

@@ -61,6 +61,15 @@ class ReassignIT {
 
         assertThat(Api.as(port, "approver1").post("/v3/non-employee-approvals/" + item + "/approve", Map.of()).status())
                 .as("the former approver no longer decides").isEqualTo(403);
+        String task = EngineRest.as(port, "approver3").taskOf(request.get("id").asText()).get("id").asText();
+        HttpResponse<String> formerThroughEngineRest = EngineRest.as(port, "approver1").complete(task, "APPROVED", null);
+        assertThat(formerThroughEngineRest.statusCode()).as("nor through engine REST, as Tasklist would complete it")
+                .isEqualTo(403);
+        HttpResponse<String> handBack = EngineRest.as(port, "approver1").send("POST",
+                "/engine-rest/task/" + task + "/assignee", "{\"userId\":\"approver1\"}");
+        assertThat(handBack.statusCode()).as("nor take it back").isEqualTo(403);
+        assertThat(Api.as(port, "approver3").get("/v3/non-employee-approvals/" + item).json()
+                .get("approvalStatus").asText()).isEqualTo("PENDING");
         ApiResponse approved = Api.as(port, "approver3").post("/v3/non-employee-approvals/" + item + "/approve",
                 Map.of());
         assertThat(approved.status()).as(approved.text()).isEqualTo(200);

@@ -111,11 +111,15 @@ public class ApprovalService {
     @Transactional
     public NonEmployeeApprovalItem reassign(Caller caller, String id, String identityId, String comment) {
         CurrentCaller.requireUser(caller);
-        UnderReview level = items.lock(id).orElseThrow(ApiException::notFound);
-        steps.reassign(level, identityId, caller.identityId(), comment);
-        workflow.reassign(level.item().taskId(), identityId);
+        handOver(items.lock(id).orElseThrow(ApiException::notFound), identityId, caller.identityId(), comment);
         ApprovalQueue.Entry now = queue.entry(id).orElseThrow();
         return item(now.item(), now.accountName(), lite(now.item().requestId(), now.requesterId()), null);
+    }
+
+    /** The level goes to the identity: our rows first, so the task listener sees the new assignee as its approver. */
+    void handOver(UnderReview level, String to, String actor, String comment) {
+        steps.reassign(level, to, actor, comment);
+        workflow.reassign(level.item().taskId(), to);
     }
 
     @Transactional(readOnly = true)

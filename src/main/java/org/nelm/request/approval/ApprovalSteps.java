@@ -59,7 +59,8 @@ public class ApprovalSteps {
     private final boolean writeBehind;
 
     ApprovalSteps(Requests requests, ApprovalItems items, RecordService records, ApplicationEventPublisher events,
-                  DecisionRights rights, ApproverSubstitution substitution, SourcePolicies sources, IdentityDirectory directory, Clock clock,
+                  DecisionRights rights, ApproverSubstitution substitution, SourcePolicies sources,
+                  IdentityDirectory directory, Clock clock,
                   @Value("${nelm.requests.write-behind:true}") boolean writeBehind) {
         this.writeBehind = writeBehind;
         this.requests = requests;
@@ -162,10 +163,9 @@ public class ApprovalSteps {
         if (tooLong != null) {
             throw ApiException.badRequest(tooLong);
         }
-        if (to.equals(level.requesterId()) || to.equals(level.nonEmployeeManager())) {
-            throw ApiException.forbidden("The task cannot be assigned to " + to + ": "
-                    + rights.refusal(to, level).orElseThrow());
-        }
+        handOverRefusal(level, to).ifPresent(reason -> {
+            throw ApiException.forbidden("The task cannot be assigned to " + to + ": " + reason);
+        });
         boolean orgAdmin = actor != null && directory.isMember(actor, RoleContext.ORG_ADMIN.groupId());
         if (actor == null || !(orgAdmin || rights.refusal(actor, level).isEmpty())) {
             throw ApiException.forbidden("The task cannot be assigned to " + to + ": only the approver of this item "
@@ -191,6 +191,12 @@ public class ApprovalSteps {
                 item.approvalOrder(), item.approver().type().name(), item.approver().id(), to, blankToNull(comment),
                 request.sourceName(), request.nonEmployee().accountName(), request.nonEmployee().firstName(),
                 request.nonEmployee().lastName()));
+    }
+
+    /** Why the level may never go to the identity (it is the request's requester or the non-employee's manager). */
+    Optional<String> handOverRefusal(UnderReview level, String to) {
+        return to.equals(level.requesterId()) || to.equals(level.nonEmployeeManager())
+                ? rights.refusal(to, level) : Optional.empty();
     }
 
     /**

@@ -27,15 +27,17 @@ public class OutOfOffice {
     private final ApprovalDelegations delegations;
     private final ApprovalItems items;
     private final ApprovalSteps steps;
+    private final ApprovalService approvals;
     private final ApprovalWorkflow workflow;
     private final IdentityDirectory directory;
     private final Clock clock;
 
-    OutOfOffice(ApprovalDelegations delegations, ApprovalItems items, ApprovalSteps steps, ApprovalWorkflow workflow,
-                IdentityDirectory directory, Clock clock) {
+    OutOfOffice(ApprovalDelegations delegations, ApprovalItems items, ApprovalSteps steps, ApprovalService approvals,
+                ApprovalWorkflow workflow, IdentityDirectory directory, Clock clock) {
         this.delegations = delegations;
         this.items = items;
         this.steps = steps;
+        this.approvals = approvals;
         this.workflow = workflow;
         this.directory = directory;
         this.clock = clock;
@@ -91,7 +93,7 @@ public class OutOfOffice {
 
     /**
      * Hands every PENDING item of the caller's own to the delegate, as a reassignment by the caller. An item whose
-     * request the delegate may not decide (its requester or the non-employee's manager), or whose review task an
+     * request the delegate may never decide (its requester or the non-employee's manager), or whose review task an
      * operator ended, stays, with the reason.
      */
     @Transactional
@@ -99,23 +101,18 @@ public class OutOfOffice {
         ApprovalDelegation delegation = delegations.of(CurrentCaller.requireUser(caller).identityId())
                 .orElseThrow(() -> ApiException.badRequest("No delegation is set: set one with PUT "
                         + "/non-employee-approvals/delegation/me first"));
+        String delegate = delegation.delegateId();
         List<String> moved = new ArrayList<>();
         List<Map<String, String>> kept = new ArrayList<>();
         for (String id : items.pendingOf(delegation.identityId())) {
             UnderReview level = items.lock(id).orElseThrow();
-            String delegate = delegation.delegateId();
-            if (!workflow.taskExists(level.item().taskId())) {
-                kept.add(Map.of("id", id, "reason", "its review task no longer exists"));
+            String refusal = workflow.taskExists(level.item().taskId())
+                    ? steps.handOverRefusal(level, delegate).orElse(null) : "its review task no longer exists";
+            if (refusal != null) {
+                kept.add(Map.of("id", id, "reason", refusal));
                 continue;
             }
-            if (delegate.equals(level.requesterId()) || delegate.equals(level.nonEmployeeManager())) {
-                kept.add(Map.of("id", id, "reason", delegate + (delegate.equals(level.requesterId())
-                        ? " is the requester" : " is the non-employee's manager")));
-                continue;
-            }
-            steps.reassign(level, delegate, delegation.identityId(),
-                    "Out of office until " + delegation.end());
-            workflow.reassign(level.item().taskId(), delegate);
+            approvals.handOver(level, delegate, delegation.identityId(), "Out of office until " + delegation.end());
             moved.add(id);
         }
         return new PendingMoved(moved, kept);
